@@ -1,0 +1,62 @@
+"""Errors of our own, each able to say where the problem is and what would fix it.
+
+Every user-facing failure derives from :class:`KhcnError`; the CLI prints its
+message and exits with code 2 instead of showing a traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class KhcnError(Exception):
+    """Base class: a problem the user can act on."""
+
+    exit_code = 2
+
+
+class InputError(KhcnError):
+    """A value in an input file is not what it should be.
+
+    Carries the file, the location inside it (row, column or field path),
+    what was found and what was expected, so the message names all four.
+    """
+
+    def __init__(
+        self,
+        file: str | Path | None,
+        location: str | None,
+        found: object,
+        expected: str,
+        hint: str | None = None,
+    ) -> None:
+        self.file = str(file) if file is not None else None
+        self.location = location
+        self.found = found
+        self.expected = expected
+        self.hint = hint
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        where = self.file or "<input>"
+        if self.location:
+            where = f"{where}, {self.location}"
+        found = self.found if isinstance(self.found, str) else repr(self.found)
+        text = f"{where}: found {found!s}; expected {self.expected}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+class InputErrors(KhcnError):
+    """Several input problems reported together, so a user fixes them in one pass."""
+
+    def __init__(self, errors: list[InputError], what: str = "input") -> None:
+        self.errors = list(errors)
+        lines = [f"{len(self.errors)} problem(s) in {what}:"]
+        lines += [f"  - {e}" for e in self.errors]
+        super().__init__("\n".join(lines))
+
+
+class NotBuiltError(KhcnError):
+    """A step needs an output that has not been built yet."""
