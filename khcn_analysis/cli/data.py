@@ -1,0 +1,46 @@
+"""``khcn data``: build processed tables, write the department's Excel template, import it."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("data", help="baseline data: build, template, import")
+    sub = parser.add_subparsers(dest="data_command", metavar="ACTION", required=True)
+
+    build = sub.add_parser("build", help="validate data/raw/ and write data/processed/")
+    build.set_defaults(handler=run_build)
+
+    template = sub.add_parser("template", help="write the Excel input template for the department")
+    template.add_argument("--out", type=Path, default=Path("khcn-mau-nhap-lieu.xlsx"))
+    template.set_defaults(handler=run_template)
+
+    imp = sub.add_parser("import", help="validate a filled template and store it in data/raw/")
+    imp.add_argument("file", type=Path)
+    imp.set_defaults(handler=run_import)
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from khcn_analysis.build import build_processed
+
+    report = build_processed()
+    print(report.summary())
+    return 0
+
+
+def run_template(args: argparse.Namespace) -> int:
+    from khcn_analysis.department import write_template
+
+    path = write_template(args.out)
+    print(f"wrote {path}")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from khcn_analysis.department import import_filled_template
+
+    stored = import_filled_template(args.file)
+    print(f"imported {args.file} as {stored}")
+    return 0
