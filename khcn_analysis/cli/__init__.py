@@ -17,6 +17,7 @@ from khcn_analysis.errors import KhcnError
 
 # One module per command group, in the order they appear in ``khcn --help``.
 COMMAND_MODULES = [
+    "khcn_analysis.cli.data",
     "khcn_analysis.cli.report",
 ]
 
