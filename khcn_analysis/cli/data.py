@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from khcn_analysis.cli.common import add_lang_option
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("data", help="baseline data: build, template, import")
@@ -15,6 +17,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     template = sub.add_parser("template", help="write the Excel input template for the department")
     template.add_argument("--out", type=Path, default=Path("khcn-mau-nhap-lieu.xlsx"))
+    template.add_argument("--force", action="store_true", help="replace an existing file")
+    add_lang_option(template)
     template.set_defaults(handler=run_template)
 
     imp = sub.add_parser("import", help="validate a filled template and store it in data/raw/")
@@ -33,14 +37,17 @@ def run_build(args: argparse.Namespace) -> int:
 def run_template(args: argparse.Namespace) -> int:
     from khcn_analysis.department import write_template
 
-    path = write_template(args.out)
-    print(f"wrote {path}")
+    path = write_template(args.out, lang=args.lang, overwrite=args.force)
+    print(f"đã ghi mẫu nhập liệu: {path}" if args.lang == "vi" else f"wrote {path}")
     return 0
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from khcn_analysis.department import import_filled_template
+    from khcn_analysis.department import import_template
 
-    stored = import_filled_template(args.file)
-    print(f"imported {args.file} as {stored}")
+    result = import_template(args.file)
+    if result.created:
+        print(f"đã nhập {result.n_figures} số liệu từ {args.file} vào {result.path}")
+    else:
+        print(f"nội dung của {args.file} đã được nhập trước đây ({result.path}); không ghi bản trùng")
     return 0
