@@ -37,6 +37,7 @@ install: $(RUNTIME_STAMP)
 install-dev: $(DEV_STAMP)
 
 report: $(RUNTIME_STAMP)
+	$(KHCN) data build
 	$(KHCN) report --all
 
 lint: $(DEV_STAMP)
