@@ -949,7 +949,9 @@ def import_template(
     earlier = sorted(folder.glob(f"*-{digest}.csv"))
     if earlier:
         return ImportResult(earlier[0], False, earlier[0].stem, len(filled.figures))
-    import_id = f"{today.isoformat()}-{digest}"
+    # The time of day keeps two imports of one day in the order they were made: the
+    # build lets the file whose name sorts last win.
+    import_id = f"{today.isoformat()}-{datetime.now():%H%M%S}-{digest}"
     rows = _source_rows(filled, import_id, today)
     target = folder / f"{import_id}.csv"
     _write_new(target, rows)

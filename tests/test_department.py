@@ -181,7 +181,7 @@ def test_round_trip_stores_the_figures_with_units_and_provenance(template: Path,
     stored = dep.import_filled_template(filled, raw_dir=raw, today=TODAY)
 
     assert stored.parent == raw / "department"
-    assert re.fullmatch(r"2025-03-20-[0-9a-f]{8}\.csv", stored.name)
+    assert re.fullmatch(r"2025-03-20-\d{6}-[0-9a-f]{8}\.csv", stored.name)
     header, rows = stored_rows(stored)
     assert tuple(header) == dep.SOURCE_COLUMNS and len(header) == 15
     got = {(r["variable"], int(r["year"])): r for r in rows}
