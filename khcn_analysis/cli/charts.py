@@ -1,0 +1,43 @@
+"""``khcn charts``: the standard chart set as PNG (300 dpi), SVG and PDF, plus one PDF of all."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from khcn_analysis.cli.common import add_lang_option
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "charts", help="write the standard chart set (PNG, SVG, PDF and one multi-page PDF)"
+    )
+    parser.add_argument(
+        "--scenario", dest="scenarios", nargs="+", action="extend", metavar="NAME",
+        help="scenario names or files; the first is the one single-scenario charts describe "
+             "(default: every shipped scenario, plan_as_written first)",
+    )
+    parser.add_argument("--out", type=Path, default=None,
+                        help="output folder (default: reports/charts)")
+    add_lang_option(parser)
+    parser.add_argument("--size", choices=["slide", "a4"], default="slide",
+                        help="16:9 slide (13.33 × 7.5 in) or an A4 landscape page")
+    parser.add_argument("--draws", type=int, default=None,
+                        help="Monte Carlo draws for the fan chart (default: the scenario's)")
+    parser.set_defaults(handler=run_charts)
+
+
+def run_charts(args: argparse.Namespace) -> int:
+    from khcn_analysis.charts import SET_PDF, charts_for_scenarios, write_chart_set
+    from khcn_analysis.paths import reports_dir
+
+    out = args.out if args.out is not None else reports_dir() / "charts"
+    figures = charts_for_scenarios(args.scenarios, lang=args.lang, size=args.size,
+                                   draws=args.draws)
+    paths = write_chart_set(figures, out)
+    for stem in figures:
+        print(f"{out / stem}.{{png,svg,pdf}}")
+    print(f"{out / SET_PDF}.pdf ({len(figures)} trang)" if args.lang == "vi"
+          else f"{out / SET_PDF}.pdf ({len(figures)} pages)")
+    print(f"{len(paths)} files" if args.lang == "en" else f"{len(paths)} tệp")
+    return 0

@@ -1,0 +1,345 @@
+"""House-style charts: titles computed from data, sources, targets, formats, files reopened.
+
+The tables here are small hand-made frames shaped like the contracts (plan budget table,
+projection table, attainment table); their numbers are test inputs, not statistics.
+"""
+
+from __future__ import annotations
+
+import warnings
+import xml.etree.ElementTree as ET
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.text import Text
+from PIL import Image
+from pypdf import PdfReader
+
+from khcn_analysis import charts
+from khcn_analysis.chart_style import SIZES, chart_texts, save_figure, source_line
+from khcn_analysis.errors import InputError
+
+
+@pytest.fixture(autouse=True)
+def _close_figures():
+    yield
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
+def budget_table(second_phase_research: float = 89.0) -> pd.DataFrame:
+    rows = [
+        ("p2013_2015", 2013, 2015, "offices", "Xây dựng các trụ sở làm việc", "Offices", 9.0),
+        ("p2013_2015", 2013, 2015, "capacity", "Dự án tăng cường tiềm lực KH&CN", "Capacity", 72.0),
+        ("p2013_2015", 2013, 2015, "research", "Đề tài, dự án KH&CN", "Research", 33.5),
+        ("p2013_2015", 2013, 2015, "central", "Hỗ trợ từ Trung ương", "Central", 8.0),
+        ("p2013_2015", 2013, 2015, "other", "Huy động từ các nguồn khác", "Other", 2.0),
+        ("p2016_2020", 2016, 2020, "research", "Đề tài, dự án KH&CN", "Research",
+         second_phase_research),
+        ("p2016_2020", 2016, 2020, "central", "Hỗ trợ từ Trung ương", "Central", 10.0),
+        ("p2016_2020", 2016, 2020, "other", "Huy động từ các nguồn khác", "Other", 2.5),
+    ]
+    df = pd.DataFrame(rows, columns=["phase", "start_year", "end_year", "line_id", "purpose_vi",
+                                     "purpose_en", "amount"])
+    df["source_of_money"] = "state_budget"
+    df["unit"] = "bn VND"
+    df["clause"] = "D'.I"
+    return df[list(charts.BUDGET_COLUMNS)]
+
+
+def projection(
+    scenarios: dict[str, float] | None = None,
+    *,
+    variable: str = "st_investment_share_grdp",
+    unit: str = "%",
+    start: float = 0.4,
+    hist_end: int = 2022,
+    assumption_year: int | None = None,
+) -> pd.DataFrame:
+    """A projection-shaped table: history shared by all scenarios, growth per scenario."""
+    scenarios = scenarios or {"ke_hoach": 0.02}
+    rows = []
+    for name, growth in scenarios.items():
+        for y in range(2010, 2031):
+            if y <= hist_end:
+                status = "observed" if y % 2 == 0 else "interpolated"
+                source = f"gso.{variable}.{y}"
+                if y == assumption_year:
+                    status, source = "assumption", "assumption:st_investment_share"
+                value = start * 1.03 ** (y - 2010)
+            else:
+                status, source = "projected", f"gso.{variable}.{hist_end};scenario:{name}"
+                value = start * 1.03 ** (hist_end - 2010) * (1 + growth) ** (y - hist_end)
+            rows.append({"model": "khcn-workbook", "scenario": name, "region": "Lai Chau",
+                         "variable": variable, "unit": unit, "year": y, "value": value,
+                         "status": status, "source": source})
+    return pd.DataFrame(rows)
+
+
+def attainment_rows() -> pd.DataFrame:
+    """Attainment-shaped rows (contract item 4) for the two B.II targets the charts draw."""
+    rows = [("st_investment_2015", "st_investment_share_grdp", 2015, "at_least", 1.5, None, "%",
+             "B.II item 4")]
+    rows += [("st_investment_2020_onward", "st_investment_share_grdp", y, "greater_than", 2.0,
+              None, "%", "B.II item 4") for y in range(2020, 2031)]
+    rows += [("researchers_2020", "researcher_density", 2020, "between", 5.0, 7.0,
+              "per 10,000 people", "B.II item 3"),
+             ("researchers_2030", "researcher_density", 2030, "at_least", 10.0, None,
+              "per 10,000 people", "B.II item 3")]
+    df = pd.DataFrame(rows, columns=["target_id", "indicator", "year", "comparator", "lower",
+                                     "upper", "unit", "clause"])
+    df["scope"] = "province"
+    return df
+
+
+def all_text(fig) -> str:
+    return "\n".join(t.get_text() for t in fig.findobj(Text))
+
+
+def tick_labels(ax, axis: str = "y") -> list[str]:
+    ax.figure.canvas.draw()
+    ticks = ax.get_yticklabels() if axis == "y" else ax.get_xticklabels()
+    return [t.get_text() for t in ticks if t.get_text()]
+
+
+# ---------------------------------------------------------------- plan budget chart
+
+
+def test_budget_title_states_the_fall_in_yearly_funding_computed_from_data():
+    fig = charts.plan_budget_chart(budget_table())
+    title = chart_texts(fig)["title"]
+    # 124.5 / 3 = 41.5 and 101.5 / 5 = 20.3, in Vietnamese number format.
+    assert "giảm từ 41,5 tỷ đồng (2013–2015) xuống 20,3 tỷ đồng (2016–2020)" in title
+    assert "41,5 tỷ đồng/năm" in all_text(fig)  # yearly average annotated on the bar
+    assert "D'.I" in chart_texts(fig)["source"] and "182/QĐ-UBND" in chart_texts(fig)["source"]
+
+
+def test_budget_title_changes_when_the_data_change():
+    fig = charts.plan_budget_chart(budget_table(second_phase_research=200.0))
+    title = chart_texts(fig)["title"]
+    # (200 + 10 + 2.5) / 5 = 42.5 per year: now a rise.
+    assert "tăng từ 41,5 tỷ đồng (2013–2015) lên 42,5 tỷ đồng (2016–2020)" in title
+
+
+def test_budget_chart_in_english_uses_english_number_format():
+    fig = charts.plan_budget_chart(budget_table(), lang="en")
+    title = chart_texts(fig)["title"]
+    assert "falls from 41.5 bn VND" in title and "20.3 bn VND" in title
+
+
+def test_budget_chart_rejects_a_table_without_the_contract_columns():
+    with pytest.raises(InputError, match="amount"):
+        charts.plan_budget_chart(budget_table().drop(columns=["amount"]))
+
+
+def test_budget_chart_rejects_mixed_units():
+    df = budget_table()
+    df.loc[0, "unit"] = "million VND"
+    with pytest.raises(InputError, match="million VND"):
+        charts.plan_budget_chart(df)
+
+
+# ---------------------------------------------------------------- files
+
+
+@pytest.mark.parametrize("size", ["slide", "a4"])
+def test_saved_files_reopen_with_size_dpi_title_and_pages(tmp_path, size):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a missing glyph (Vietnamese diacritic) would raise
+        fig = charts.plan_budget_chart(budget_table(), size=size)
+        paths = save_figure(fig, tmp_path / "budget")
+    assert [p.suffix for p in paths] == [".png", ".svg", ".pdf"]
+    sz = SIZES[size]
+
+    with Image.open(paths[0]) as img:
+        assert abs(img.size[0] - sz.width * 300) <= 1 and abs(img.size[1] - sz.height * 300) <= 1
+        assert img.info["dpi"] == pytest.approx((300, 300), abs=0.01)
+
+    root = ET.parse(paths[1]).getroot()
+    svg_text = " ".join("".join(el.itertext()) for el in root.iter())
+    assert "Kinh phí bình quân mỗi năm giảm" in svg_text  # kept as text, diacritics intact
+
+    reader = PdfReader(paths[2])
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert float(box.width) == pytest.approx(sz.width * 72, abs=1)
+    assert "Kinh phí bình quân" in reader.pages[0].extract_text()
+
+
+def test_exports_are_byte_for_byte_reproducible(tmp_path):
+    first = save_figure(charts.plan_budget_chart(budget_table()), tmp_path / "a")
+    second = save_figure(charts.plan_budget_chart(budget_table()), tmp_path / "b")
+    for a, b in zip(first, second, strict=True):
+        assert a.read_bytes() == b.read_bytes(), a.suffix
+
+
+def test_chart_set_writes_every_format_and_one_multipage_pdf(tmp_path):
+    table = pd.concat([
+        projection({"ke_hoach": 0.02, "tang_dau_tu": 0.15}),
+        projection({"ke_hoach": 0.03, "tang_dau_tu": 0.06}, variable="researcher_density",
+                   unit="per 10,000 people", start=3.0),
+        projection({"ke_hoach": -0.05, "tang_dau_tu": 0.1}, variable="funding_sufficiency",
+                   unit="ratio", start=0.3),
+    ])
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        figs = charts.standard_charts(table, budget=budget_table(), targets=attainment_rows())
+        paths = charts.write_chart_set(figs, tmp_path)
+    assert len(figs) == 5
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths)
+    assert len(paths) == 5 * 3 + 1
+    assert len(PdfReader(tmp_path / "bo-bieu-do.pdf").pages) == 5
+
+
+# ---------------------------------------------------------------- targets, status, formats
+
+
+def test_investment_chart_labels_targets_with_their_clause_and_judges_them():
+    fig = charts.st_investment_share_chart(projection(), targets=attainment_rows())
+    text = all_text(fig)
+    assert "Mục tiêu B.II.4: ít nhất 1,5% (2015)" in text
+    assert "Mục tiêu B.II.4: trên 2% (từ 2020)" in text
+    title = chart_texts(fig)["title"]
+    assert "không đạt mục tiêu nào" in title
+    assert "0,46% năm 2015" in title  # 0.4 × 1.03^5, observed
+
+
+def test_investment_title_follows_the_data_when_a_target_is_met():
+    fig = charts.st_investment_share_chart(projection({"nhanh": 0.35}), targets=attainment_rows())
+    title = chart_texts(fig)["title"]
+    assert "đạt mục tiêu 2030, không đạt 2015, 2020" in title
+
+
+def test_researcher_density_band_and_point_target_are_labelled():
+    table = projection(variable="researcher_density", unit="per 10,000 people", start=3.0)
+    fig = charts.researcher_density_chart(table, targets=attainment_rows())
+    text = all_text(fig)
+    assert "Mục tiêu B.II.3: 5–7 người/vạn dân (2020)" in text
+    assert "Mục tiêu B.II.3: ít nhất 10 người/vạn dân (2030)" in text
+    assert chart_texts(fig)["subtitle"].startswith("Đơn vị: người/vạn dân")
+
+
+def test_observed_and_projected_are_drawn_differently():
+    fig = charts.st_investment_share_chart(projection(assumption_year=2012))
+    ax = fig.axes[0]
+    styles = {(ln.get_linestyle(), ln.get_marker()) for ln in ax.lines}
+    assert any(ls == "-" for ls, _ in styles)  # history solid
+    assert any(ls == "--" for ls, _ in styles)  # projection dashed
+    filled = [ln for ln in ax.lines if ln.get_marker() == "o" and ln.get_markerfacecolor() != "white"]
+    hollow = [ln for ln in ax.lines if ln.get_marker() == "o" and ln.get_markerfacecolor() == "white"]
+    assert filled and hollow  # observed filled, interpolated hollow
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert {"số liệu thống kê", "nội suy", "giả định", "dự báo"} <= set(legend)
+
+
+def test_vietnamese_and_english_tick_formats_and_integer_years():
+    table = projection()  # values below 1%: ticks need decimals
+    vi = charts.st_investment_share_chart(table)
+    en = charts.st_investment_share_chart(table, lang="en")
+    vi_ticks, en_ticks = tick_labels(vi.axes[0]), tick_labels(en.axes[0])
+    assert any("," in t for t in vi_ticks) and not any("." in t for t in vi_ticks)
+    assert any("." in t for t in en_ticks) and not any("," in t for t in en_ticks)
+    years = tick_labels(vi.axes[0], "x")
+    assert years and all(y.isdigit() and len(y) == 4 for y in years)
+
+
+def test_source_line_names_publishers_and_flags_assumptions():
+    details = pd.DataFrame({
+        "id": [f"gso.st_investment_share_grdp.{y}" for y in range(2010, 2031)],
+        "name": "GSO statistical yearbook via GitHub choisy/gso",
+    })
+    fig = charts.st_investment_share_chart(projection(assumption_year=2012),
+                                           source_details=details)
+    source = chart_texts(fig)["source"]
+    assert source.startswith("Nguồn: ")
+    assert "GSO statistical yearbook" in source and "via GitHub" not in source
+    assert "giả định" in source
+    fig = charts.st_investment_share_chart(projection(hist_end=2030), source_details=details)
+    assert "giả định" not in chart_texts(fig)["source"]
+
+
+def test_source_line_counts_what_it_leaves_out():
+    ids = ";".join(f"src{i}" for i in range(20))
+    line = source_line([ids], lang="vi", details=pd.DataFrame({"id": [], "name": []}))
+    assert "và 13 nguồn khác" in line and "src0" in line
+
+
+def test_unknown_status_is_an_error_naming_it():
+    table = projection()
+    table.loc[0, "status"] = "guessed"
+    with pytest.raises(InputError, match="guessed"):
+        charts.st_investment_share_chart(table)
+
+
+# ---------------------------------------------------------------- comparison, sufficiency, fan, tornado
+
+
+def test_scenario_comparison_title_gives_the_spread_in_the_last_year():
+    table = projection({"cham": 0.0, "nhanh": 0.35})
+    fig = charts.scenario_comparison_chart(table, "st_investment_share_grdp",
+                                           targets=attainment_rows())
+    title = chart_texts(fig)["title"]
+    low = 0.4 * 1.03**12
+    high = low * 1.35**8
+    from khcn_analysis.formatting import format_number
+
+    assert f"từ {format_number(low, 2)}% (kịch bản cham)" in title
+    assert f"đến {format_number(high, 2)}% (kịch bản nhanh)" in title
+    assert "1/2 kịch bản đạt mục tiêu" in title
+
+
+def test_funding_sufficiency_shows_percent_of_need_for_2015_2020_2030():
+    table = pd.DataFrame([
+        {"scenario": "a", "variable": "funding_sufficiency", "unit": "ratio", "year": y,
+         "value": v, "status": "derived" if y < 2025 else "projected", "source": "gso.x"}
+        for y, v in [(2014, 0.9), (2015, 0.5), (2020, 0.25), (2030, 1.2)]
+    ])
+    fig = charts.funding_sufficiency_chart(table)
+    title = chart_texts(fig)["title"]
+    assert "50% (2015), 25% (2020), 120% (2030)" in title
+    assert "thiếu kinh phí năm 2015, 2020" in title
+    assert "2014" not in all_text(fig)
+
+
+def test_fan_chart_from_draws_reports_range_and_chance_of_target():
+    rng = np.random.default_rng(7)
+    growth = rng.normal(0.1, 0.05, 400)
+    draws = pd.DataFrame([{"year": y, "draw": d, "value": 1.0 * (1 + g) ** (y - 2022)}
+                          for d, g in enumerate(growth) for y in range(2023, 2031)])
+    fig = charts.fan_chart(draws, "st_investment_share_grdp", targets=attainment_rows(),
+                           unit="%", scenario="ke_hoach")
+    final = draws.loc[draws["year"] == 2030, "value"]
+    share = (final > 2.0).mean() * 100
+    title = chart_texts(fig)["title"]
+    from khcn_analysis.formatting import format_number
+
+    assert f"xác suất đạt mục tiêu: {format_number(share, 0)}%" in title
+    assert f"{format_number(final.quantile(0.05), 2)}%–{format_number(final.quantile(0.95), 2)}%" in title
+    assert "400 lần mô phỏng" in chart_texts(fig)["subtitle"]
+    assert "giả định" in chart_texts(fig)["source"] or "dự báo" in chart_texts(fig)["source"]
+
+
+def test_fan_chart_needs_the_band_percentiles():
+    bands = pd.DataFrame({"year": [2030, 2030], "percentile": [50, 95], "value": [1.0, 2.0]})
+    with pytest.raises(InputError, match="percentile"):
+        charts.fan_chart(bands, "st_investment_share_grdp", unit="%")
+
+
+def test_tornado_puts_the_widest_swing_first_and_names_it():
+    effects = pd.DataFrame({
+        "parameter": ["pop", "grdp", "budget"],
+        "label_vi": ["Tăng dân số", "Tăng trưởng GRDP", "Tỷ lệ chi NSNN cho KH&CN"],
+        "low": [0.66, 0.8, 0.5], "high": [0.68, 0.55, 0.95], "base": 0.67, "unit": "%",
+    })
+    fig = charts.tornado_chart(effects, indicator="st_investment_share_grdp", year=2030)
+    title = chart_texts(fig)["title"]
+    assert title.startswith("Tỷ lệ chi NSNN cho KH&CN tác động mạnh nhất")
+    assert "từ 0,50% đến 0,95%" in title
+    ax = fig.axes[0]
+    by_height = sorted(zip(ax.get_yticks(), (t.get_text() for t in ax.get_yticklabels()),
+                           strict=True))
+    assert [label.replace("\n", " ") for _, label in by_height] == [
+        "Tăng dân số", "Tăng trưởng GRDP", "Tỷ lệ chi NSNN cho KH&CN"]  # widest on top
+    assert "giả định" in chart_texts(fig)["source"]
