@@ -1,30 +1,56 @@
-"""``khcn report``: batch reports (issue #6 builds the real thing).
+"""``khcn report``: execute the notebooks, write HTML reports, index and manifest.
 
-Until the batch reporter lands this says what is not built yet and exits 0,
-so ``make report`` never fails on a fresh clone.
+Thin: parses options, calls :func:`khcn_analysis.reports.run_reports` (which first
+rebuilds data/processed/ from data/raw/), returns its
+exit code (0 complete or skipped or nothing to run yet, 1 a notebook failed).
+Progress lines go to stderr; the final line names the report folder.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
+from pathlib import Path
 
 from khcn_analysis.cli.common import add_lang_option
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("report", help="execute the notebooks and write reports/")
-    parser.add_argument("--all", action="store_true", help="every shipped scenario")
-    parser.add_argument("--scenario", action="append", default=[], help="scenario name or file")
-    parser.add_argument("--out", help="output folder (default: reports/)")
+    parser = subparsers.add_parser(
+        "report",
+        help="execute the notebooks and write reports/",
+        description=(
+            "Run the notebooks through papermill for the chosen scenarios, convert them "
+            "to HTML and publish them as reports/run-<time>-<hash> (reports/latest points "
+            "at the newest complete run). Exit code 1 if any notebook failed."
+        ),
+    )
+    chosen = parser.add_mutually_exclusive_group()
+    chosen.add_argument("--all", action="store_true", help="every shipped scenario (the default)")
+    chosen.add_argument(
+        "--scenario", action="append", default=None, metavar="NAME",
+        help="scenario name or YAML file; repeat for several",
+    )
+    parser.add_argument("--out", type=Path, help="reports folder (default: reports/)")
+    parser.add_argument(
+        "--jobs", type=int, default=2, metavar="N", help="notebooks run in parallel (default: 2)"
+    )
+    parser.add_argument(
+        "--if-changed", action="store_true",
+        help="skip when inputs and code are unchanged since the last complete run",
+    )
     add_lang_option(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    print(
-        "khcn report: batch reports are not built yet (issue #6); "
-        "nothing was written to reports/.",
-        file=sys.stderr,
+    from khcn_analysis.reports import run_reports
+
+    result = run_reports(
+        None if args.all or not args.scenario else args.scenario,
+        out=args.out,
+        jobs=args.jobs,
+        lang=args.lang,
+        if_changed=args.if_changed,
+        build_data=True,
     )
-    return 0
+    return result.exit_code

@@ -1,0 +1,212 @@
+"""The real report notebooks (03, 04, 05) and ``khcn report`` on the real engine.
+
+Everything runs in a private project root (``KHCN_ROOT`` = tmp_path with a copy of
+data/raw, scenarios and notebooks), so data/processed and reports/ of the checkout
+are never touched.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+import papermill as pm
+import pytest
+
+from khcn_analysis.cli import main
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    """A private project root with processed data built from a copy of data/raw."""
+    root = tmp_path_factory.mktemp("project")
+    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
+    (root / "data" / "processed").mkdir()
+    shutil.copytree(ROOT / "scenarios", root / "scenarios")
+    shutil.copytree(ROOT / "notebooks", root / "notebooks",
+                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KHCN_ROOT", str(root))
+        mp.setenv("MPLBACKEND", "Agg")
+        from khcn_analysis.build import build_processed
+
+        build_processed()
+        yield root
+
+
+def outputs(nb) -> tuple[str, int, list]:
+    texts, images, errors = [], 0, []
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "error":
+                errors.append(out)
+            data = out.get("data", {})
+            images += "image/png" in data
+            texts.append(out.get("text", "") + data.get("text/html", "") + data.get("text/markdown", ""))
+    return "\n".join(texts), images, errors
+
+
+EXPECTED = {
+    "03_scenario_report": (["khcn-headline", "khcn-attainment", "khcn-funding", "khcn-inverse",
+                            "khcn-assumptions", "khcn-sources", "Các chỉ tiêu chính"], 4),
+    "04_scenario_comparison": (["khcn-comparison-2030", "khcn-targets-met", "meet_targets",
+                                "So sánh các kịch bản"], 3),
+    "05_uncertainty": (["khcn-probabilities", "Xác suất đạt mục tiêu", "20130222"], 3),
+}
+
+
+@pytest.mark.parametrize("stem", sorted(EXPECTED))
+def test_notebook_executes_with_its_default_parameters(project, stem, tmp_path):
+    out = tmp_path / f"{stem}.ipynb"
+    files = tmp_path / "files"
+    pm.execute_notebook(
+        str(project / "notebooks" / f"{stem}.ipynb"), str(out),
+        parameters={"output_dir": str(files)}, kernel_name="python3", progress_bar=False,
+        cwd=str(tmp_path),
+    )
+    text, images, errors = outputs(nbformat.read(out, as_version=4))
+    assert not errors
+    markers, min_images = EXPECTED[stem]
+    for marker in markers:
+        assert marker in text, marker
+    assert images >= min_images
+    assert any(p.suffix == ".png" for p in files.iterdir())
+    assert any(p.suffix == ".csv" for p in files.iterdir())
+
+
+def test_scenario_report_in_english(project, tmp_path):
+    out = tmp_path / "03.ipynb"
+    pm.execute_notebook(
+        str(project / "notebooks" / "03_scenario_report.ipynb"), str(out),
+        parameters={"lang": "en", "scenario": "meet_targets"}, kernel_name="python3",
+        progress_bar=False, cwd=str(tmp_path),
+    )
+    text, _, errors = outputs(nbformat.read(out, as_version=4))
+    assert not errors
+    assert "Headline indicators in 2015, 2020 and 2030" in text
+    assert "meet_targets" in text and "Các chỉ tiêu chính" not in text
+
+
+def test_a_misspelt_parameter_fails_in_the_first_cell(project, tmp_path):
+    with pytest.raises(pm.PapermillExecutionError, match="grdp_growht_pct"):
+        pm.execute_notebook(
+            str(project / "notebooks" / "03_scenario_report.ipynb"), str(tmp_path / "o.ipynb"),
+            parameters={"grdp_growht_pct": 9.0}, kernel_name="python3", progress_bar=False,
+            cwd=str(tmp_path),
+        )
+
+
+class _Tables(HTMLParser):
+    """Cell texts of the table whose class contains ``khcn-headline``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.inside, self.cells = False, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table" and "khcn-headline" in (dict(attrs).get("class") or ""):
+            self.inside = True
+
+    def handle_endtag(self, tag):
+        if tag == "table":
+            self.inside = False
+
+    def handle_data(self, data):
+        if self.inside and data.strip():
+            self.cells.append(data.strip())
+
+
+@pytest.fixture(scope="module")
+def complete_run(project):
+    reports = project / "reports"
+    code = main(["report", "--scenario", "plan_as_written", "--out", str(reports), "--jobs", "2"])
+    return code, reports
+
+
+def test_khcn_report_writes_a_complete_run(complete_run):
+    code, reports = complete_run
+    assert code == 0
+    latest = reports / "latest"
+    assert latest.is_symlink() and os.readlink(latest).startswith("run-")
+    manifest = json.loads((latest / "manifest.json").read_text(encoding="utf-8"))
+    ids = [n["id"] for n in manifest["notebooks"]]
+    assert ids == ["01_plan_audit", "02_baseline_data", "03_scenario_report--plan_as_written",
+                   "04_scenario_comparison", "05_uncertainty--plan_as_written"]
+    assert all(n["status"] == "ok" for n in manifest["notebooks"])
+    kinds = {i["kind"] for i in manifest["inputs"]}
+    assert kinds == {"raw_data", "scenario", "notebook", "code"}
+    assert any(i["path"] == "data/raw/sources.csv" for i in manifest["inputs"])
+    assert manifest["scenarios"][0]["parameters"]["seed"] == 20130222
+    assert manifest["seed"]["05_uncertainty--plan_as_written"] == 20130222
+    index = (latest / "index.html").read_text(encoding="utf-8")
+    assert 'href="03_scenario_report--plan_as_written.html"' in index
+    assert "files/03_scenario_report--plan_as_written/dau-tu-khcn-grdp.png" in index
+
+
+def test_scenario_report_html_has_the_headline_table_and_no_code(complete_run):
+    _, reports = complete_run
+    page = (reports / "latest" / "03_scenario_report--plan_as_written.html").read_text(encoding="utf-8")
+    parser = _Tables()
+    parser.feed(page)
+    for cell in ("2015", "2020", "2030", "Dân số trung bình"):
+        assert cell in parser.cells, cell
+    assert "validate_namespace" not in page  # the code cells are hidden
+    assert "<script src=" not in page
+
+
+def test_scenario_report_html_opens_in_a_browser(complete_run, chromium, tmp_path):
+    _, reports = complete_run
+    page = (reports / "latest" / "03_scenario_report--plan_as_written.html").resolve()
+    result = subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", page.as_uri()],
+        capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "khcn-headline" in result.stdout and "Dân số trung bình" in result.stdout
+
+
+def test_khcn_report_with_an_invalid_scenario_fails_and_keeps_latest(complete_run, project, capsys):
+    _, reports = complete_run
+    before = os.readlink(reports / "latest")
+    text = (project / "scenarios" / "plan_as_written.yaml").read_text(encoding="utf-8")
+    broken = project / "broken.yaml"
+    broken.write_text(
+        text.replace("name: plan_as_written", "name: broken").replace("grdp_growth_pct: 12.0", "grdp_growht_pct: 12.0"),
+        encoding="utf-8",
+    )
+    code = main(["report", "--scenario", str(broken), "--out", str(reports)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "grdp_growht_pct" in err and "FAILED" in err
+    assert "03_scenario_report--broken" in err and "05_uncertainty--broken" in err
+    assert os.readlink(reports / "latest") == before
+    failed = [p for p in reports.iterdir() if p.name.startswith("failed-")]
+    assert len(failed) == 1
+    manifest = json.loads((failed[0] / "manifest.json").read_text(encoding="utf-8"))
+    status = {n["id"]: n["status"] for n in manifest["notebooks"]}
+    assert status == {"01_plan_audit": "ok", "02_baseline_data": "ok",
+                      "03_scenario_report--broken": "failed", "05_uncertainty--broken": "failed"}
+
+
+def test_khcn_report_if_changed_skips(complete_run, capsys):
+    _, reports = complete_run
+    args = ["report", "--scenario", "plan_as_written", "--out", str(reports), "--if-changed"]
+    # In a shared checkout the library's code may change between runs (it is an input):
+    # the first call brings the report up to date if so, the second must skip.
+    assert main(args) == 0
+    capsys.readouterr()
+    entries = sorted(p.name for p in reports.iterdir())
+    assert main(args) == 0
+    assert "skipped" in capsys.readouterr().err
+    assert sorted(p.name for p in reports.iterdir()) == entries
