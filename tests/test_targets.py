@@ -1,0 +1,179 @@
+"""Attainment, gaps in natural units, national scope, and the inverse problem."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from khcn_analysis.plan import load_national_targets, load_plan
+from khcn_analysis.projection import project
+from khcn_analysis.targets import ATTAINMENT_COLUMNS, attainment, compare, requirements, target_path
+
+CONTRACT_COLUMNS = ["target_id", "scope", "indicator", "year", "comparator", "lower", "upper", "unit",
+                    "value", "status", "gap", "gap_unit", "clause"]
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return load_plan()
+
+
+@pytest.fixture(scope="module")
+def observations(tmp_path_factory) -> pd.DataFrame:
+    from khcn_analysis.baseline import load_observations
+    from khcn_analysis.build import build_processed
+
+    out = tmp_path_factory.mktemp("processed")
+    build_processed(processed_dir=out)
+    return load_observations(out)
+
+
+@pytest.fixture(scope="module")
+def meet(observations, plan):
+    return project("meet_targets", observations=observations, plan=plan)
+
+
+@pytest.fixture(scope="module")
+def as_written(observations, plan):
+    return project("plan_as_written", observations=observations, plan=plan)
+
+
+def test_columns_follow_the_contract(as_written, plan) -> None:
+    frame = attainment(as_written, plan, national=load_national_targets())
+    assert list(frame.columns[: len(CONTRACT_COLUMNS)]) == CONTRACT_COLUMNS
+    assert list(frame.columns) == ATTAINMENT_COLUMNS
+    assert set(frame["status"]) <= {"met", "not_met", "not_computable"}
+    assert set(frame["scope"]) == {"province", "national"}
+
+
+def test_milestones_and_yearly_targets_are_judged_in_the_right_years(as_written, plan) -> None:
+    frame = attainment(as_written, plan, national=False)
+    years = lambda tid: sorted(frame.loc[frame["target_id"] == tid, "year"])  # noqa: E731
+    assert years("st_investment_2015") == [2015]
+    assert years("researchers_2020") == [2020]
+    assert years("researchers_2030") == [2030]
+    assert years("st_budget_share_every_year") == list(range(2013, 2031))
+    assert years("st_investment_2020_onward") == list(range(2020, 2031))
+
+
+def test_meet_targets_meets_every_computable_target_exactly(meet, plan) -> None:
+    frame = attainment(meet, plan, national=False)
+    computable = frame[frame["target_id"].isin([t.id for t in plan.targets if t.computable])]
+    assert len(computable) > 0
+    assert (computable["status"] == "met").all(), computable[computable["status"] != "met"]
+    assert (computable["gap"] == 0).all()
+    # "exactly": the binding targets are met with nothing to spare.
+    by = computable.set_index(["target_id", "year"])["value"]
+    assert by[("researchers_2020", 2020)] == pytest.approx(5.0, rel=1e-9)
+    assert by[("researchers_2030", 2030)] == pytest.approx(10.0, rel=1e-9)
+    assert by[("st_investment_2020_onward", 2030)] == pytest.approx(2.0, rel=1e-5)
+    assert by[("st_investment_2020_onward", 2030)] > 2.0
+    assert by[("st_fund_share_every_year", 2025)] == pytest.approx(0.2, rel=1e-9)
+    assert computable.loc[computable["target_id"] == "st_budget_share_every_year", "value"].min() == pytest.approx(2.0)
+    suff = computable.loc[computable["target_id"] == "st_investment_2020_onward", "funding_sufficiency"]
+    assert (suff >= 1 - 1e-9).all()
+
+
+def test_gaps_are_in_natural_units(as_written, plan) -> None:
+    frame = attainment(as_written, plan, national=False).set_index(["target_id", "year"])
+    row = frame.loc[("st_investment_2015", 2015)]
+    assert row["status"] == "not_met" and row["gap_unit"] == "bn VND"
+    grdp = as_written.value("grdp", 2015)
+    assert row["gap"] == pytest.approx((1.5 - row["value"]) / 100 * grdp)
+    # bn VND short = required money − investment, the same as funding_required − st_investment.
+    assert row["gap"] == pytest.approx(as_written.value("funding_required", 2015) - as_written.value("st_investment", 2015))
+    assert row["funding_sufficiency"] == pytest.approx(as_written.value("funding_sufficiency", 2015))
+    dens = frame.loc[("researchers_2030", 2030)]
+    assert dens["gap_unit"] == "persons"
+    pop = as_written.value("population", 2030)
+    assert dens["gap"] == pytest.approx((10 - dens["value"]) * pop / 10)
+
+
+def test_hand_tracked_and_missing_data_are_not_computable_with_a_reason(as_written, plan) -> None:
+    frame = attainment(as_written, plan, national=False)
+    tfp = frame[frame["target_id"] == "tfp_share_2020_onward"]
+    assert (tfp["status"] == "not_computable").all() and tfp["reason"].str.contains("hand-tracked").all()
+    fund = frame[frame["target_id"] == "st_fund_share_every_year"]  # plan_as_written assumes no fund share
+    assert (fund["status"] == "not_computable").all() and fund["reason"].str.contains("no data").all()
+
+
+def test_national_targets_are_never_compared_with_provincial_series(as_written, plan) -> None:
+    frame = attainment(as_written, plan, national=load_national_targets())
+    nat = frame[frame["scope"] == "national"]
+    assert len(nat) > 0
+    obs = as_written.observations
+    vietnam = obs[obs["region"] == "Vietnam"].set_index(["variable", "year"])["value"]
+    for row in nat.itertuples(index=False):
+        if row.status == "not_computable":
+            assert math.isnan(row.value) and row.reason
+        else:  # judged, and only ever against Vietnam's own series of the same indicator
+            assert row.value == pytest.approx(vietnam[(row.indicator, row.year)])
+    gerd = nat[(nat["indicator"] == "rd_expenditure_share_gdp") & (nat["status"] == "not_computable")]
+    assert len(gerd) > 0
+    assert gerd["reason"].str.contains("st_investment_share_grdp").all()  # says what it was NOT compared with
+    res31 = nat[(nat["target_id"] == "res31_rd_2021_2025") & (nat["status"] != "not_computable")]
+    assert (res31["status"] == "not_met").all() and len(res31) > 0  # GERD well under 1 % of GDP
+
+
+def test_national_target_uses_a_national_series_of_the_same_indicator(as_written, plan) -> None:
+    class T:  # a stand-in national target on a series the baseline has for Vietnam in 2013
+        id, indicator, comparator, lower, upper, unit = "x", "rd_expenditure_share_gdp", "at_least", 1.0, None, "%"
+        clause, computable, every_year, comparable_to = "test", True, False, None
+
+        def applies_to(self, year: int) -> bool:
+            return year == 2015
+
+    class N:
+        targets = [T()]
+
+    frame = attainment(as_written, plan, national=N())
+    row = frame[frame["scope"] == "national"].iloc[0]
+    observed = as_written.observations
+    sel = observed[(observed["region"] == "Vietnam") & (observed["variable"] == "rd_expenditure_share_gdp")
+                   & (observed["year"] == 2015)]
+    if sel.empty:
+        assert row["status"] == "not_computable"
+    else:
+        assert row["value"] == pytest.approx(float(sel["value"].iloc[0]))
+        assert row["status"] == "not_met"  # Vietnam's GERD was far below 1 % of GDP
+
+
+def test_compare_matches_the_plan_targets_own_rule(plan) -> None:
+    values = np.array([0.0, 1.5, 1.5000001, 2.0, 2.1, 5.0, 6.0, 7.0, 8.0, 10.0, np.nan])
+    for t in plan.targets:
+        if t.lower is None:
+            continue
+        ours = compare(t.comparator, t.lower, t.upper, values)
+        theirs = np.asarray(t.is_met(values))
+        assert (ours == theirs).all(), t.id
+
+
+def test_target_path_interpolates_between_target_years(plan) -> None:
+    years = np.arange(2010, 2031)
+    path = target_path(plan.targets, "st_investment_share_grdp", years, 2012, np.array([0.3]))[0]
+    at = dict(zip(years.tolist(), path, strict=True))
+    assert math.isnan(at[2012])
+    assert at[2013] == pytest.approx(0.3 + (1.5 - 0.3) / 3)
+    assert at[2015] == pytest.approx(1.5)
+    assert at[2017] == pytest.approx(1.5 + 0.5 * 2 / 5, rel=1e-5)
+    assert at[2020] > 2.0 and at[2030] == pytest.approx(2.0, rel=1e-5)
+
+
+def test_inverse_gives_spending_path_researcher_growth_and_extra_money(as_written, plan) -> None:
+    yearly, phases = requirements(as_written, plan)
+    y = yearly.set_index("year")
+    assert y.loc[2015, "required_st_investment"] == pytest.approx(as_written.value("funding_required", 2015))
+    assert y.loc[2030, "required_researchers"] == pytest.approx(10 * as_written.value("population", 2030) / 10)
+    assert y.loc[2021, "required_researcher_growth"] == pytest.approx(
+        y.loc[2021, "required_researchers"] - y.loc[2020, "required_researchers"])
+    p = phases.set_index("phase")
+    assert p.loc["p2013_2015", "plan_budget"] == pytest.approx(124.5)
+    assert p.loc["p2016_2020", "plan_budget"] == pytest.approx(101.5)
+    assert p.loc["p2016_2020", "extra_over_plan"] == pytest.approx(
+        y.loc[2016:2020, "required_st_investment"].sum() - 101.5)
+    assert "after_plan_2021_2030" in p.index
+    # The plan's money is far short of what the 2 % target needs.
+    assert (p["extra_over_plan"] > 0).all()

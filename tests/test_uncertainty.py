@@ -1,0 +1,88 @@
+"""Monte Carlo: seeded, vectorized, bands ordered, probabilities consistent with the draws."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from khcn_analysis.plan import load_plan
+from khcn_analysis.projection import project
+from khcn_analysis.scenarios import Distribution, validate_parameters
+from khcn_analysis.uncertainty import PERCENTILES, run_uncertainty
+
+
+@pytest.fixture(scope="module")
+def plan():
+    return load_plan()
+
+
+@pytest.fixture(scope="module")
+def observations(tmp_path_factory) -> pd.DataFrame:
+    from khcn_analysis.baseline import load_observations
+    from khcn_analysis.build import build_processed
+
+    out = tmp_path_factory.mktemp("processed")
+    build_processed(processed_dir=out)
+    return load_observations(out)
+
+
+def test_same_seed_same_numbers_other_seed_other_numbers(observations, plan) -> None:
+    a = run_uncertainty("plan_as_written", draws=500, seed=7, observations=observations, plan=plan)
+    b = run_uncertainty("plan_as_written", draws=500, seed=7, observations=observations, plan=plan)
+    c = run_uncertainty("plan_as_written", draws=500, seed=8, observations=observations, plan=plan)
+    pd.testing.assert_frame_equal(a.bands, b.bands)
+    pd.testing.assert_frame_equal(a.probabilities, b.probabilities)
+    assert not a.bands["p50"].equals(c.bands["p50"])
+
+
+def test_bands_are_ordered_and_match_numpy(observations, plan) -> None:
+    res = run_uncertainty("plan_as_written", draws=2000, seed=1, observations=observations, plan=plan)
+    cols = [f"p{q}" for q in PERCENTILES]
+    values = res.bands[cols].to_numpy()
+    assert (np.diff(values, axis=1) >= -1e-9).all()
+    # GRDP in 2030 from the draws themselves, recomputed independently.
+    base = project("plan_as_written", observations=observations, plan=plan)
+    g = res.parameters["grdp_growth_pct"]
+    latest = int(base.table[(base.table.variable == "grdp") & (base.table.status != "projected")]["year"].max())
+    grdp_2030 = base.value("grdp", latest) * (1 + g / 100) ** (2030 - latest)
+    row = res.bands[(res.bands.variable == "grdp") & (res.bands.year == 2030)].iloc[0]
+    np.testing.assert_allclose(row[cols].to_numpy(dtype=float), np.percentile(grdp_2030, PERCENTILES), rtol=1e-9)
+    # Recorded years do not vary.
+    obs = res.bands[(res.bands.variable == "population") & (res.bands.year == 2015)].iloc[0]
+    assert obs["p5"] == obs["p95"] == base.value("population", 2015)
+
+
+def test_every_indicator_has_bands_and_every_computable_target_a_probability(observations, plan) -> None:
+    res = run_uncertainty("meet_targets", draws=300, seed=3, observations=observations, plan=plan)
+    assert {"grdp", "st_investment_share_grdp", "researcher_density", "funding_sufficiency"} <= set(res.bands.variable)
+    probs = res.probabilities
+    assert set(probs["target_id"]) == {t.id for t in plan.targets if t.computable}
+    # On the targets' path, every draw meets every target.
+    assert (probs["probability"] == 1.0).all()
+
+
+def test_probability_is_the_share_of_draws_meeting_the_target(observations, plan) -> None:
+    sc = validate_parameters({"scenario": "plan_as_written", "researcher_growth_mode": "percent",
+                              "uncertainty": {"researcher_growth_value":
+                                              {"kind": "uniform", "low": 0.0, "high": 6.0}}})
+    res = run_uncertainty(sc, draws=4000, seed=11, observations=observations, plan=plan)
+    g = res.parameters["researcher_growth_value"]
+    base = project(sc, observations=observations, plan=plan)
+    res_2011 = base.value("researchers", 2011)
+    density_2030 = res_2011 * (1 + g / 100) ** 19 * 10 / base.value("population", 2030)
+    p = res.probabilities.set_index(["target_id", "year"]).loc[("researchers_2030", 2030), "probability"]
+    assert p == pytest.approx((density_2030 >= 10).mean())
+    assert 0 < p < 1
+
+
+@pytest.mark.parametrize(
+    "dist",
+    [Distribution(kind="normal", mean=5, sd=3, low=2, high=6),
+     Distribution(kind="triangular", low=1, mode=2, high=6),
+     Distribution(kind="uniform", low=-1, high=1)],
+)
+def test_draws_stay_within_bounds(dist: Distribution) -> None:
+    x = dist.sample(np.random.default_rng(0), 20_000)
+    assert x.min() >= dist.low and x.max() <= dist.high
+    assert x.std() > 0
