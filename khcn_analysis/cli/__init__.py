@@ -17,7 +17,11 @@ from khcn_analysis.errors import KhcnError
 
 # One module per command group, in the order they appear in ``khcn --help``.
 COMMAND_MODULES = [
+    "khcn_analysis.cli.plan",
     "khcn_analysis.cli.data",
+    "khcn_analysis.cli.engine",
+    "khcn_analysis.cli.charts",
+    "khcn_analysis.cli.excel",
     "khcn_analysis.cli.report",
 ]
 
