@@ -37,9 +37,10 @@ from xlsxwriter.utility import quote_sheetname, xl_col_to_name, xl_rowcol_to_cel
 
 from khcn_analysis.formatting import Lang, check_lang, format_number
 from khcn_analysis.indicators import INDICATORS, PROJECTED_IDS, unit_label
+from khcn_analysis.plan import TOLERANCE
 from khcn_analysis.projection import Projection, project, required_paths
 from khcn_analysis.scenarios import RULE_LABELS, Scenario
-from khcn_analysis.targets import TOLERANCE, attainment
+from khcn_analysis.targets import attainment
 
 __all__ = [
     "SHEET_NAMES",
@@ -942,14 +943,14 @@ def _summary_sheet(ws: Any, fmt: _Formats, projection: Projection, lang: str,
 
 
 def _met_test(comparator: str, v: str, lo: str, hi: str, lower: Any, upper: Any) -> str:
-    """Excel's version of khcn_analysis.targets.compare (same tolerance)."""
+    """Excel's version of khcn_analysis.plan.compare (same tolerance; a range is a level to reach)."""
     tol = f"{TOLERANCE:.0E}".replace("E-0", "E-")
     if comparator == "at_least":
         return f"{v}>={lo}-ABS({lo})*{tol}"
     if comparator == "greater_than":
         return f"{v}>{lo}"
     if comparator == "between":
-        return f"AND({v}>={lo}-ABS({lo})*{tol},{v}<={hi}+ABS({hi})*{tol})"
+        return f"{v}>={lo}-ABS({lo})*{tol}"
     if comparator == "at_most":
         bound = hi if _finite(upper) else lo
         return f"{v}<={bound}+ABS({bound})*{tol}"
@@ -958,10 +959,8 @@ def _met_test(comparator: str, v: str, lo: str, hi: str, lower: Any, upper: Any)
 
 def _gap_formula(comparator: str, v: str, lo: str, hi: str, upper: Any) -> str | None:
     """(binding bound − value), before conversion to natural units."""
-    if comparator in ("at_least", "greater_than", "equal"):
+    if comparator in ("at_least", "greater_than", "equal", "between"):
         return f"({lo}-{v})"
-    if comparator == "between":
-        return f"IF({v}<{lo},{lo}-{v},{hi}-{v})"
     if comparator == "at_most":
         return f"({hi if _finite(upper) else lo}-{v})"
     return None

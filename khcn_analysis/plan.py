@@ -130,6 +130,38 @@ class Comparable(_Model):
     caveat_en: str = Field(min_length=1)
 
 
+#: Relative tolerance for "at least" and "between": float round-trips must not turn met into missed.
+TOLERANCE = 1e-9
+
+
+def compare(comparator: str, lower: float | None, upper: float | None, values: Any) -> np.ndarray:
+    """Is the target met, for any array of values (NaN is never met).
+
+    ``between`` is a range to *reach* ("đạt mức 5-7 người trên một vạn dân"): every
+    range in the plan and the national documents is a level to attain, so a value
+    above the range has met it (reports say it is above the range). ``at_most`` is
+    the only comparator an excess can miss.
+    """
+    v = np.asarray(values, dtype=float)
+    lo = np.nan if lower is None else float(lower)
+    hi = np.nan if upper is None else float(upper)
+    tol_lo = abs(lo) * TOLERANCE if not np.isnan(lo) else 0.0
+    tol_hi = abs(hi) * TOLERANCE if not np.isnan(hi) else 0.0
+    with np.errstate(invalid="ignore"):
+        if comparator in ("at_least", "between"):
+            result = v >= lo - tol_lo
+        elif comparator == "greater_than":
+            result = v > lo
+        elif comparator == "at_most":
+            bound, tol = (hi, tol_hi) if not np.isnan(hi) else (lo, tol_lo)
+            result = v <= bound + tol
+        elif comparator == "equal":
+            result = np.isclose(v, lo, rtol=TOLERANCE, atol=0.0)
+        else:
+            raise ValueError(f"unknown comparator {comparator!r}")
+    return result & ~np.isnan(v)
+
+
 class Target(_Model):
     """One quantitative target: indicator, comparator and bounds, unit, years, clause, text."""
 
@@ -169,20 +201,12 @@ class Target(_Model):
 
     def is_met(self, value: float | np.ndarray) -> bool | np.ndarray:
         """Whether ``value`` satisfies the target (vectorised; NaN is never met)."""
-        v = np.asarray(value, dtype=float)
-        with np.errstate(invalid="ignore"):
-            if self.comparator == "at_least":
-                result = v >= self.lower
-            elif self.comparator == "greater_than":
-                result = v > self.lower
-            elif self.comparator == "at_most":
-                result = v <= self.upper
-            elif self.comparator == "between":
-                result = (v >= self.lower) & (v <= self.upper)
-            else:  # equal
-                result = np.isclose(v, self.lower)
-        result = result & ~np.isnan(v)
+        result = compare(self.comparator, self.lower, self.upper, value)
         return bool(result) if result.ndim == 0 else result
+
+    def above_range(self, value: float) -> bool:
+        """A range target ("đạt mức 5-7") reached and passed: met, but worth saying."""
+        return self.comparator == "between" and self.upper is not None and value > self.upper
 
     def unit_label(self, lang: Lang = "vi") -> str:
         unit = UNIT_LABELS[self.unit][lang]

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from khcn_analysis.plan import compare
+
 if TYPE_CHECKING:
     from khcn_analysis.projection import Projection
 
@@ -39,9 +41,6 @@ EVALUATION_YEARS = (2015, 2020, 2030)
 
 #: A strict target ("above 2 %") is met by the smallest value one millionth above it.
 STRICT_MARGIN = 1e-6
-#: Relative tolerance for "at least" and "between": float round-trips must not turn met into missed.
-TOLERANCE = 1e-9
-
 ATTAINMENT_COLUMNS = [
     "target_id", "scope", "indicator", "year", "comparator", "lower", "upper", "unit",
     "value", "status", "gap", "gap_unit", "clause",
@@ -56,28 +55,6 @@ _GAP_BASES = {
     "st_fund_share_revenue_local": ("budget_revenue_local", "bn VND", 0.01),
     "researcher_density": ("population", "persons", 0.1),  # thousand persons × density / 10
 }
-
-
-def compare(comparator: str, lower: float | None, upper: float | None, values: Any) -> np.ndarray:
-    """Vectorized "is the target met" for any array of values (NaN → False)."""
-    v = np.asarray(values, dtype=float)
-    lo = np.nan if lower is None else float(lower)
-    hi = np.nan if upper is None else float(upper)
-    tol_lo = abs(lo) * TOLERANCE if not math.isnan(lo) else 0.0
-    tol_hi = abs(hi) * TOLERANCE if not math.isnan(hi) else 0.0
-    with np.errstate(invalid="ignore"):
-        if comparator == "at_least":
-            return v >= lo - tol_lo
-        if comparator == "greater_than":
-            return v > lo
-        if comparator == "at_most":
-            bound, tol = (hi, tol_hi) if not math.isnan(hi) else (lo, tol_lo)
-            return v <= bound + tol
-        if comparator == "between":
-            return (v >= lo - tol_lo) & (v <= hi + tol_hi)
-        if comparator == "equal":
-            return np.isclose(v, lo, rtol=TOLERANCE, atol=0.0)
-    raise ValueError(f"unknown comparator {comparator!r}")
 
 
 def minimal_level(comparator: str, lower: float | None, upper: float | None) -> float:
@@ -220,6 +197,8 @@ def _province_row(target: Any, year: int, projection: Projection, scope: str) ->
         return row
     met = bool(compare(target.comparator, target.lower, target.upper, [value])[0])
     row.update(value=value, value_status=status, status="met" if met else "not_met")
+    if met and target.comparator == "between" and target.upper is not None and value > target.upper:
+        row["reason"] = "above the target range: the level to reach is passed"
     row["gap"], row["gap_unit"] = _gap(target.indicator, target, value, met, table, year, target.unit)
     if target.indicator == "st_investment_share_grdp":
         row["funding_sufficiency"] = _value_at(table, "funding_sufficiency", year)[0]
@@ -256,6 +235,8 @@ def _national_row(target: Any, year: int, observations: pd.DataFrame | None) -> 
     value = float(rows.iloc[0]["value"])
     met = bool(compare(target.comparator, target.lower, target.upper, [value])[0])
     row.update(value=value, value_status=str(rows.iloc[0]["status"]), status="met" if met else "not_met")
+    if met and target.comparator == "between" and target.upper is not None and value > target.upper:
+        row["reason"] = "above the target range: the level to reach is passed"
     if not met:
         below = target.comparator != "at_most" and target.lower is not None and value < float(target.lower)
         row["gap"] = _binding_target(target, "lower" if below else "upper") - value

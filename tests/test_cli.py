@@ -24,3 +24,14 @@ def test_unknown_command_exits_non_zero(capsys):
         assert exc.code == 2
     else:  # pragma: no cover - argparse always exits here
         raise AssertionError("argparse accepted an unknown command")
+
+
+def test_a_reader_that_stops_early_is_not_an_error():
+    """`khcn plan --format json | head -1` must not end in an internal error."""
+    result = subprocess.run(
+        f"'{KHCN}' plan --format json | head -c 1", shell=True, capture_output=True, text=True,
+        check=False,
+    )
+    assert result.stdout == "{"
+    assert "internal error" not in result.stderr
+    assert "Traceback" not in result.stderr

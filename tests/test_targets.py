@@ -177,3 +177,19 @@ def test_inverse_gives_spending_path_researcher_growth_and_extra_money(as_writte
     assert "after_plan_2021_2030" in p.index
     # The plan's money is far short of what the 2 % target needs.
     assert (p["extra_over_plan"] > 0).all()
+
+
+def test_a_range_to_reach_is_met_above_its_top_and_says_so(as_written) -> None:
+    from khcn_analysis.targets import attainment
+
+    table = attainment(as_written, national=False)
+    row = table[(table["target_id"] == "researchers_2020") & (table["year"] == 2020)].iloc[0]
+    density = as_written.value("researcher_density", 2020)
+    assert row["value"] == pytest.approx(density)
+    if density > 7:
+        assert row["status"] == "met"
+        assert row["gap"] == 0
+        assert "above the target range" in row["reason"]
+    else:  # the assumption changed: the rule still holds on the plan's own target
+        target = as_written.plan.target_for("researcher_density", 2020)
+        assert target.is_met(7.5) and target.above_range(7.5)

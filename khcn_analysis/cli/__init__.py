@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "khcn_analysis.cli.charts",
     "khcn_analysis.cli.excel",
     "khcn_analysis.cli.report",
+    "khcn_analysis.cli.explore",
 ]
 
 
@@ -52,6 +53,11 @@ def main(argv: list[str] | None = None) -> int:
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError) as err:
         print(f"khcn: error: {err.strerror or err}: {err.filename}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # `khcn project --format csv | head`: the reader left; that is not an error.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except KeyboardInterrupt:
         print("khcn: interrupted", file=sys.stderr)
         return 130
