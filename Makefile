@@ -7,6 +7,7 @@ BIN    := $(VENV)/bin
 KHCN   := $(BIN)/khcn
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 DEV_STAMP     := $(VENV)/.installed-dev
+BENCH_STAMP   := $(VENV)/.installed-bench
 export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
@@ -32,6 +33,11 @@ $(DEV_STAMP): $(RUNTIME_STAMP)
 	$(call pip_install,-e '.[dev]')
 	touch $@
 
+comma := ,
+$(BENCH_STAMP): $(DEV_STAMP)
+	$(call pip_install,-e '.[dev$(comma)bench]')
+	touch $@
+
 install: $(RUNTIME_STAMP)
 
 install-dev: $(DEV_STAMP)
@@ -47,7 +53,7 @@ lint: $(DEV_STAMP)
 test: lint
 	$(BIN)/python -m pytest
 
-bench: $(DEV_STAMP)
+bench: $(BENCH_STAMP)
 	$(BIN)/python -m benchmarks
 
 clean:

@@ -53,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError, PermissionError) as err:
         print(f"khcn: error: {err.strerror or err}: {err.filename}", file=sys.stderr)
         return 2
+    except FileExistsError as err:  # a file where a folder is needed (mkdir of --out)
+        print(f"khcn: error: {err.filename}: found a file; expected a folder (or nothing) there",
+              file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # `khcn project --format csv | head`: the reader left; that is not an error.
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -1,0 +1,338 @@
+"""The explorer's logic without a browser: settings ↔ scenarios, recompute, table, save, export.
+
+Everything runs in a private project root (``KHCN_ROOT`` = a tmp copy with data
+built), so saved scenarios and exports never touch the checkout.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import shutil
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pytest
+
+from khcn_analysis.errors import InputError
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = sorted(p.stem for p in (ROOT / "scenarios").glob("*.yaml"))
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    root = tmp_path_factory.mktemp("explore-unit")
+    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
+    (root / "data" / "processed").mkdir()
+    shutil.copytree(ROOT / "scenarios", root / "scenarios")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KHCN_ROOT", str(root))
+        mp.setenv("MPLBACKEND", "Agg")
+        from khcn_analysis.build import build_processed
+
+        build_processed()
+        yield root
+
+
+@pytest.fixture
+def explorer(project, monkeypatch):
+    monkeypatch.setenv("KHCN_ROOT", str(project))
+    from khcn_analysis.explore import Explorer
+
+    return Explorer()
+
+
+@pytest.fixture
+def scenarios_dir(project, tmp_path):
+    """A fresh copy of the shipped scenarios for tests that write."""
+    out = tmp_path / "scenarios"
+    shutil.copytree(ROOT / "scenarios", out)
+    return out
+
+
+# ---------------------------------------------------------------- settings ↔ scenario
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_settings_of_a_shipped_scenario_reproduce_its_projection(explorer, name):
+    from khcn_analysis.projection import project
+
+    settings = explorer.settings_for(name)
+    assert explorer.changes(settings) == {}
+    result = explorer.compute(settings)
+    assert result.scenario.name == name
+    reference = project(name)
+    for ind in ("st_investment_share_grdp", "researcher_density", "funding_sufficiency"):
+        np.testing.assert_allclose(result.projection.series(ind), reference.series(ind), rtol=1e-12,
+                                   equal_nan=True)
+
+
+def test_trend_growth_is_written_out_so_the_sliders_act(explorer):
+    settings = explorer.settings_for("latest_trend")
+    scenario = explorer.scenario(settings)
+    assert scenario.growth_basis == "stated"  # else the GRDP slider would be ignored
+    faster = explorer.compute(dataclasses.replace(settings, grdp_growth_pct=settings.grdp_growth_pct + 5))
+    base = explorer.compute(settings)
+    assert faster.value("grdp", 2030) > base.value("grdp", 2030) * 1.2
+
+
+def test_one_control_changes_the_2030_values_it_should_and_no_others(explorer):
+    settings = explorer.settings_for("plan_as_written")
+    base = explorer.compute(settings)
+    slower = explorer.compute(dataclasses.replace(settings, grdp_growth_pct=7.0))
+    assert explorer.changes(dataclasses.replace(settings, grdp_growth_pct=7.0)) == {
+        "grdp_growth_pct": (12.0, 7.0)}
+    assert slower.value("st_investment_share_grdp", 2030) > base.value("st_investment_share_grdp", 2030)
+    assert slower.value("researcher_density", 2030) == base.value("researcher_density", 2030)
+    hired = explorer.compute(dataclasses.replace(
+        settings, researcher_growth_mode="persons", researcher_growth_persons=20.0))
+    assert hired.value("researcher_density", 2030) != base.value("researcher_density", 2030)
+
+
+def test_budget_level_means_a_share_of_expenditure_or_a_cut_depending_on_the_rule(explorer):
+    settings = explorer.settings_for("plan_as_written")
+    cut = explorer.scenario(dataclasses.replace(settings, budget_level_pct=70.0))
+    assert cut.austerity_cut_pct == pytest.approx(30.0)
+    fixed = explorer.scenario(dataclasses.replace(settings, st_budget_rule="fixed_share_expenditure",
+                                                  budget_share_pct=3.0))
+    assert fixed.st_budget_share_expenditure_pct == 3.0 and fixed.austerity_cut_pct == 0.0
+    result = explorer.compute(dataclasses.replace(settings, st_budget_rule="fixed_share_expenditure",
+                                                  budget_share_pct=3.0))
+    assert result.value("st_budget_share_expenditure", 2030) == pytest.approx(3.0)
+
+
+def test_an_out_of_range_setting_is_an_error_naming_the_key(explorer):
+    from khcn_analysis.scenarios import ScenarioError
+
+    bad = dataclasses.replace(explorer.settings_for("plan_as_written"), grdp_growth_pct=80.0)
+    with pytest.raises(ScenarioError, match="grdp_growth_pct"):
+        explorer.compute(bad)
+
+
+# ---------------------------------------------------------------- table
+
+
+def test_table_agrees_with_the_engine_and_the_attainment_table(explorer):
+    from khcn_analysis.explore import MILESTONES, TABLE_INDICATORS, summary_html, summary_rows
+    from khcn_analysis.targets import attainment
+
+    result = explorer.compute(explorer.settings_for("plan_as_written"))
+    rows = summary_rows(result, "vi")
+    assert len(rows) == len(TABLE_INDICATORS) * len(MILESTONES)
+    full = attainment(result.projection, national=False)
+    for r in rows.itertuples():
+        assert r.value == pytest.approx(result.value(r.indicator, r.year), nan_ok=True)
+        if r.indicator == "funding_sufficiency":
+            assert r.status == ("met" if r.value >= 1 else "not_met")
+            continue
+        judged = full[(full["indicator"] == r.indicator) & (full["year"] == r.year)]
+        expected = judged["status"].iloc[0] if len(judged) else "no_target"
+        assert r.status == expected, (r.indicator, r.year)
+    share_2030 = rows[(rows.indicator == "st_investment_share_grdp") & (rows.year == 2030)].iloc[0]
+    assert share_2030.status == "not_met" and "tỷ đồng" in share_2030.gap_text
+    assert share_2030.value_text.endswith("%") and "," in share_2030.value_text  # 0,05%: Vietnamese decimals
+    page = summary_html(result, "vi")
+    assert f'data-value="{result.value("st_investment_share_grdp", 2030)!r}"' in page
+    assert "Không đạt" in page and "mục tiêu" in page
+    english = summary_html(result, "en")
+    assert "Not met" in english and "Không đạt" not in english
+
+
+def test_live_panel_redraws_only_charts_whose_numbers_changed(explorer):
+    from khcn_analysis.explore import CHART_INDICATORS, LivePanel
+
+    panel = LivePanel()
+    settings = explorer.settings_for("plan_as_written")
+    first = panel.render(explorer.compute(settings), "vi")
+    assert panel.redrawn == list(CHART_INDICATORS)
+    assert all(png.startswith(b"\x89PNG") for png in first.values())
+    second = panel.render(explorer.compute(dataclasses.replace(settings, grdp_growth_pct=7.0)), "vi")
+    assert panel.redrawn == ["st_investment_share_grdp", "funding_sufficiency"]
+    assert second["researcher_density"] == first["researcher_density"]
+    assert second["st_investment_share_grdp"] != first["st_investment_share_grdp"]
+    panel.render(explorer.compute(dataclasses.replace(settings, grdp_growth_pct=7.0)), "en")
+    assert panel.redrawn == list(CHART_INDICATORS)  # a language change redraws everything
+
+
+# ---------------------------------------------------------------- save
+
+
+def test_save_writes_a_scenario_that_loads_with_the_changes_and_their_reason(explorer, scenarios_dir):
+    from khcn_analysis.explore import SAVED_MARKER
+    from khcn_analysis.scenarios import load_scenario
+
+    settings = dataclasses.replace(explorer.settings_for("plan_as_written"), grdp_growth_pct=7.0,
+                                   researcher_growth_mode="persons", researcher_growth_persons=20.0)
+    path = explorer.save_scenario(settings, "tang_truong_7", note="Hỏi trong cuộc họp", directory=scenarios_dir)
+    assert path == scenarios_dir / "tang_truong_7.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(SAVED_MARKER + "\n")
+    assert "# Set in the explorer (was 12 in 'plan_as_written'). Reason: Hỏi trong cuộc họp" in text
+    saved = load_scenario(path)
+    assert saved.name == "tang_truong_7"
+    assert (saved.grdp_growth_pct, saved.researcher_growth_mode, saved.researcher_growth_value) == (7.0, "persons", 20.0)
+    assert "Hỏi trong cuộc họp" in saved.description_vi and "plan_as_written" in saved.description_en
+    # The GRDP distribution moved with its centre (12 → 7), keeping its spread.
+    dist = saved.uncertainty["grdp_growth_pct"]
+    base = load_scenario(scenarios_dir / "plan_as_written.yaml").uncertainty["grdp_growth_pct"]
+    assert dist.central == pytest.approx(7.0)
+    assert dist.high - dist.low == pytest.approx(base.high - base.low)
+    # A percent distribution cannot describe persons: dropped, not kept in the wrong unit.
+    assert "researcher_growth_value" not in saved.uncertainty
+    # Unchanged keys keep the base file's reason.
+    assert "intercensal growth" in text
+    # And it projects as the page showed.
+    np.testing.assert_allclose(explorer.compute(settings).projection.series("researcher_density"),
+                               _project(saved, explorer).series("researcher_density"))
+
+
+def _project(scenario, explorer):
+    from khcn_analysis.projection import project
+
+    return project(scenario, observations=explorer.observations, plan=explorer.plan)
+
+
+def test_save_refuses_a_shipped_name_and_leaves_the_file_alone(explorer, scenarios_dir):
+    before = (scenarios_dir / "plan_as_written.yaml").read_bytes()
+    settings = dataclasses.replace(explorer.settings_for("plan_as_written"), grdp_growth_pct=7.0)
+    for overwrite in (False, True):
+        with pytest.raises(InputError, match="shipped scenario"):
+            explorer.save_scenario(settings, "plan_as_written", overwrite=overwrite, directory=scenarios_dir)
+    assert (scenarios_dir / "plan_as_written.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["", "../evil", "a/b", "Tang_7", "tăng_7", "x.yaml", "7_up", "a" * 65, "/tmp/x"])
+def test_save_refuses_invalid_or_path_like_names(explorer, scenarios_dir, name):
+    settings = explorer.settings_for("plan_as_written")
+    before = sorted(p.name for p in scenarios_dir.parent.rglob("*"))
+    with pytest.raises(InputError, match="scenario name"):
+        explorer.save_scenario(settings, name, directory=scenarios_dir)
+    assert sorted(p.name for p in scenarios_dir.parent.rglob("*")) == before
+
+
+def test_save_overwrites_an_explorer_file_only_when_asked(explorer, scenarios_dir):
+    from khcn_analysis.scenarios import load_scenario
+
+    settings = explorer.settings_for("plan_as_written")
+    path = explorer.save_scenario(settings, "cua_toi", directory=scenarios_dir)
+    with pytest.raises(InputError, match="overwrite"):
+        explorer.save_scenario(dataclasses.replace(settings, grdp_growth_pct=8.0), "cua_toi", directory=scenarios_dir)
+    assert load_scenario(path).grdp_growth_pct == 12.0
+    explorer.save_scenario(dataclasses.replace(settings, grdp_growth_pct=8.0), "cua_toi", overwrite=True,
+                           directory=scenarios_dir)
+    assert load_scenario(path).grdp_growth_pct == 8.0
+    assert not list(scenarios_dir.glob(".*.tmp"))
+
+
+def test_save_validates_before_writing(explorer, scenarios_dir):
+    from khcn_analysis.scenarios import ScenarioError
+
+    bad = dataclasses.replace(explorer.settings_for("plan_as_written"), population_growth_pct=50.0)
+    with pytest.raises(ScenarioError, match="population_growth_pct"):
+        explorer.save_scenario(bad, "qua_cao", directory=scenarios_dir)
+    assert not (scenarios_dir / "qua_cao.yaml").exists()
+
+
+# ---------------------------------------------------------------- export
+
+
+def test_export_writes_the_house_charts_and_a_workbook_in_a_new_folder(explorer, tmp_path):
+    from khcn_analysis.charts import CHART_NAMES
+
+    result = explorer.compute(dataclasses.replace(explorer.settings_for("plan_as_written"), grdp_growth_pct=7.0))
+    paths = explorer.export(result, tmp_path / "out", formats=("png", "svg", "pdf"), lang="vi", stamp="s1")
+    folder = tmp_path / "out" / "plan_as_written_dieu_chinh-s1"
+    assert {p.parent for p in paths} == {folder}
+    names = {p.name for p in paths}
+    for stem in CHART_NAMES[1:4]:
+        assert {f"{stem}.png", f"{stem}.svg", f"{stem}.pdf"} <= names
+    assert (folder / f"{CHART_NAMES[1]}.png").read_bytes().startswith(b"\x89PNG")
+    assert (folder / f"{CHART_NAMES[1]}.pdf").read_bytes().startswith(b"%PDF")
+    book = openpyxl.load_workbook(folder / "plan_as_written_dieu_chinh.xlsx")
+    assert "Tổng hợp" in book.sheetnames
+    with pytest.raises(InputError, match="existing folder"):
+        explorer.export(result, tmp_path / "out", formats=("png",), stamp="s1")
+
+
+# ---------------------------------------------------------------- the widgets
+
+
+def test_app_recomputes_on_a_widget_change_and_relabels_in_english(explorer, project):
+    from khcn_analysis.explore import ExploreApp
+
+    app = ExploreApp("plan_as_written", "vi", explorer=explorer)
+    before = app.result.value("st_investment_share_grdp", 2030)
+    assert "Tăng trưởng GRDP" in _texts(app) and "12,0 %/năm" in app._units["grdp_growth_pct"][1].value
+    app.grdp.value = 7.0
+    assert app.result.value("st_investment_share_grdp", 2030) > before
+    assert "7,0 %/năm" in app._units["grdp_growth_pct"][1].value
+    assert f'data-value="{app.result.value("st_investment_share_grdp", 2030)!r}"' in app.table_html.value
+    assert "đã điều chỉnh" in app.status.value
+    app.rule_dd.value = "fixed_share_expenditure"
+    assert app.share_box.layout.display is None and app.level_box.layout.display == "none"
+    app.lang_tb.value = "en"
+    assert "Nominal GRDP growth" in _texts(app) and "Not met" in app.table_html.value
+    assert app.rule_dd.value == "fixed_share_expenditure"  # relabelling keeps the choice
+    app.save_name.value = "../x"
+    assert app.save() is None and "khcn-refused" in app.save_message.value
+    app.save_name.value = "tu_trang"
+    path = app.save()
+    assert path == project / "scenarios" / "tu_trang.yaml" and "khcn-ok" in app.save_message.value
+    assert "tu_trang" in app.base_dd.options
+    assert app.base_dd.value == "plan_as_written"  # new options do not silently switch the base
+    assert app.rule_dd.value == "fixed_share_expenditure"
+    app.base_dd.value = "gdp_linked"
+    assert app.rule_dd.value == "gdp_linked" and app.result.scenario.name == "gdp_linked"
+    assert not math.isnan(app.last_seconds)
+
+
+def _texts(app) -> str:
+    return " ".join(str(getattr(w, a)) for w, a, _ in app._labels)
+
+
+# ---------------------------------------------------------------- the command
+
+
+def test_voila_command_serves_localhost_only_with_culling():
+    from khcn_analysis.cli.explore import voila_command
+
+    cmd = voila_command(Path("/x/06_explore.ipynb"), 9999)
+    assert "--Voila.ip=127.0.0.1" in cmd and "--port=9999" in cmd and "--no-browser" in cmd
+    assert any(a.startswith("--MappingKernelManager.cull_idle_timeout=") for a in cmd)
+
+
+def test_explore_refuses_a_port_in_use(project, monkeypatch, capsys):
+    import socket
+
+    from khcn_analysis.cli import main
+
+    monkeypatch.setenv("KHCN_ROOT", str(project))
+    shutil.copytree(ROOT / "notebooks", project / "notebooks", dirs_exist_ok=True)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        port = sock.getsockname()[1]
+        assert main(["explore", "--no-browser", "--port", str(port)]) == 2
+    assert "a free port" in capsys.readouterr().err
+
+
+def test_explore_says_to_build_data_first(tmp_path, monkeypatch, capsys):
+    from khcn_analysis.cli import main
+
+    (tmp_path / "notebooks").mkdir()
+    shutil.copy(ROOT / "notebooks" / "06_explore.ipynb", tmp_path / "notebooks")
+    monkeypatch.setenv("KHCN_ROOT", str(tmp_path))
+    assert main(["explore", "--no-browser"]) == 2
+    assert "khcn data build" in capsys.readouterr().err
+
+
+def test_notebook_is_a_thin_shell_with_parameters():
+    import nbformat
+
+    nb = nbformat.read(ROOT / "notebooks" / "06_explore.ipynb", as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert "parameters" in code[0].metadata.get("tags", [])
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+    assert "ExploreApp" in code[1].source and len(code[1].source.splitlines()) < 10
