@@ -51,7 +51,7 @@ class Assumption(BaseModel):
     basis: str
     years: list[int] | None = None
     rule: Rule
-    value: float | None = None
+    value: float | None = Field(default=None, allow_inf_nan=False)
     inputs: dict[str, str | dict[int, str]] = Field(default_factory=dict)
     reason: str = Field(min_length=20)
     assumption: Literal[True]
@@ -60,6 +60,8 @@ class Assumption(BaseModel):
     def _rule_fits(self) -> Assumption:
         if self.rule == "value" and self.value is None:
             raise ValueError("rule 'value' needs a value")
+        if self.value is not None and not abs(self.value) < 1e12:
+            raise ValueError(f"value {self.value:g} is absurdly large (check the units)")
         if self.rule != "value" and self.value is not None:
             raise ValueError(f"rule {self.rule!r} computes the value; remove 'value'")
         missing = [k for k in RULE_INPUTS[self.rule] if k not in self.inputs]
@@ -98,8 +100,11 @@ def load_assumptions(path: str | Path | None = None) -> list[Assumption]:
     path = Path(path) if path is not None else raw_dir() / "assumptions.yaml"
     try:
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as err:
+        raise InputError(path, f"byte {err.start + 1}", f"bytes that are not UTF-8 ({err.object[err.start:err.start + 2].hex(' ')})",
+                         "a UTF-8 text file", hint="re-save it as UTF-8") from None
     except yaml.YAMLError as err:
-        raise InputError(path, "YAML", str(err).splitlines()[0], "valid YAML") from err
+        raise InputError(path, "YAML", str(err).splitlines()[0], "valid YAML") from None
     if not isinstance(doc, dict) or not isinstance(doc.get("assumptions"), list):
         raise InputError(path, "top level", type(doc).__name__,
                          "a mapping with a list under 'assumptions'")

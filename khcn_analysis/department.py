@@ -230,6 +230,8 @@ def write_template(path: str | Path, *, lang: str = "vi", overwrite: bool = Fals
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise InputError(path, "file name", path.suffix or "no extension", "a file ending in .xlsx")
+    if path.is_dir():
+        raise InputError(path, None, "a folder", "a file name ending in .xlsx (not an existing folder)")
     if path.exists() and not overwrite:
         raise KhcnError(
             f"{path} already exists; choose another name or pass overwrite=True "
@@ -629,6 +631,11 @@ def _text_number_problem(text: str) -> tuple[str, str]:
     return shown, "type the figure as a number; put words in the Note column"
 
 
+#: Ten million billion VND is five times Vietnam's GDP; ten million persons is twenty times
+#: Lai Châu's population: a figure this large is a typing error (đồng for tỷ đồng), not data.
+ABSURD_FIGURE = 1e7
+
+
 def _read_number(r: _Reader, sheet: str, coord: str, column: Column) -> tuple[float | None, str | None, bool]:
     """(value, formula, present): present is True when the cell holds anything at all."""
     value, formula, ok = r.raw(sheet, coord)
@@ -651,6 +658,11 @@ def _read_number(r: _Reader, sheet: str, coord: str, column: Column) -> tuple[fl
         r.error(sheet, coord, repr(value), expected)
         return None, formula, True
     number = float(value)
+    if number >= ABSURD_FIGURE:
+        r.error(sheet, coord, _show(number), expected,
+                f"no figure of a province comes near {ABSURD_FIGURE:,.0f} in these units; "
+                "was it typed in đồng instead of tỷ đồng, or with extra zeros?")
+        return None, formula, True
     if number < 0:
         r.error(sheet, coord, _show(number), expected, "amounts, counts and shares cannot be negative")
         return None, formula, True
@@ -676,6 +688,8 @@ def _expected(column: Column) -> str:
 
 
 def _show(number: float) -> str:
+    if abs(number) >= 1e15:  # int(1e300) has 301 digits
+        return f"{number:g}"
     return str(int(number)) if number.is_integer() else repr(number)
 
 

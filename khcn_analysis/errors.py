@@ -41,11 +41,21 @@ class InputError(KhcnError):
         where = self.file or "<input>"
         if self.location:
             where = f"{where}, {self.location}"
-        found = self.found if isinstance(self.found, str) else repr(self.found)
+        found = _shorten(self.found if isinstance(self.found, str) else repr(self.found))
         text = f"{where}: found {found!s}; expected {self.expected}"
         if self.hint:
             text += f" ({self.hint})"
         return text
+
+
+#: A found value longer than this is cut in messages: a 1 MB cell must not flood the terminal.
+MAX_FOUND_CHARS = 200
+
+
+def _shorten(text: str) -> str:
+    if len(text) <= MAX_FOUND_CHARS:
+        return text
+    return f"{text[:MAX_FOUND_CHARS]}… ({len(text):,} characters in all)"
 
 
 class InputErrors(KhcnError):

@@ -23,7 +23,9 @@ Sources (every source id used; assumptions flagged "giả định") and Charts
 
 from __future__ import annotations
 
+import datetime as dt
 import math
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -1103,6 +1105,18 @@ def _source_details(processed_dir: Path | None) -> dict[str, dict[str, Any]]:
     return {str(r["id"]): {k: ("" if pd.isna(v) else v) for k, v in r.items()} for r in table.to_dict("records")}
 
 
+def _created() -> dt.datetime:
+    """The workbook's 'created' stamp: fixed, so the same inputs give byte-identical files.
+
+    xlsxwriter would stamp the current time (the only varying bytes); reproducible builds
+    set ``SOURCE_DATE_EPOCH``, else 1980-01-01, the date xlsxwriter gives its zip entries.
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).replace(tzinfo=None)
+    return dt.datetime(1980, 1, 1)
+
+
 def write_workbook(projection: Projection, out: str | Path, *, lang: Lang = "vi",
                    source_details: pd.DataFrame | None = None,
                    processed_dir: Path | None = None) -> WorkbookLayout:
@@ -1113,6 +1127,10 @@ def write_workbook(projection: Projection, out: str | Path, *, lang: Lang = "vi"
     """
     lang = check_lang(lang)
     out = Path(out)
+    if out.is_dir():
+        from khcn_analysis.errors import InputError
+
+        raise InputError(out, None, "a folder", "a file name ending in .xlsx (not an existing folder)")
     out.parent.mkdir(parents=True, exist_ok=True)
     if source_details is None:
         details = _source_details(processed_dir)
@@ -1135,7 +1153,7 @@ def write_workbook(projection: Projection, out: str | Path, *, lang: Lang = "vi"
     try:
         wb.set_properties({"title": _t("title", lang, name=projection.scenario.name),
                            "subject": "khcn-workbook", "author": "khcn-workbook",
-                           "comments": "khcn export-xlsx"})
+                           "comments": "khcn export-xlsx", "created": _created()})
         wb.set_calc_mode("auto")
         fmt = _Formats(wb)
         # Sheets are created in display order, then filled in dependency order:

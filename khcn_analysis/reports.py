@@ -474,20 +474,51 @@ class RunResult:
 
 @contextlib.contextmanager
 def _lock(root: Path) -> Iterator[None]:
-    """One batch at a time per reports folder (a slow run and the next timer tick)."""
+    """One batch at a time per reports folder (a slow run and the next timer tick).
+
+    An advisory ``flock``, not the file's existence, is the lock: the kernel releases it
+    when its owner dies, so a run killed part-way (SIGKILL, power cut) never blocks the
+    next one. The owner's PID is written into the file only to name it in the message.
+    """
     import fcntl
 
-    handle = open(root / LOCK_NAME, "w")  # noqa: SIM115 - held for the whole run
+    handle = open(root / LOCK_NAME, "a+", encoding="utf-8")  # noqa: SIM115 - held for the whole run
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as err:
+            handle.seek(0)
+            owner = handle.read().strip()[:20]
+            who = f" (process {owner})" if owner.isdigit() else ""
             raise KhcnError(
-                f"{root}: another `khcn report` is running (lock {root / LOCK_NAME}); try again later"
+                f"{root}: another `khcn report` is running{who} (lock {root / LOCK_NAME}); try again later"
             ) from err
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"{os.getpid()}\n")
+        handle.flush()
         yield
     finally:
         handle.close()
+
+
+def remove_stale_temporaries(root: Path, say: Callable[[str], None] | None = None) -> list[str]:
+    """Delete ``.tmp-*`` left in ``root`` by a run that was killed before publishing.
+
+    Call only while holding the lock: every live batch writes its temporaries under it,
+    so whatever is there now belongs to a dead run. They were never a report (``latest``
+    never points at them), but they take space and would accumulate.
+    """
+    removed = []
+    for stale in sorted(root.glob(f"{TMP_PREFIX}*")):
+        if stale.is_dir() and not stale.is_symlink():
+            shutil.rmtree(stale, ignore_errors=True)
+        else:
+            stale.unlink(missing_ok=True)
+        removed.append(stale.name)
+    if removed and say:
+        say(f"removed {len(removed)} temporary item(s) left by an interrupted run: {', '.join(removed)}")
+    return removed
 
 
 def update_latest(root: Path, folder_name: str) -> Path:
@@ -586,6 +617,7 @@ def run_reports(
 
     root.mkdir(parents=True, exist_ok=True)
     with _lock(root):
+        remove_stale_temporaries(root, say)
         previous = latest_manifest(root)
         if if_changed and previous and previous.get("fingerprint") == print_:
             message = (

@@ -337,7 +337,8 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
     if isinstance(name_or_path, Path) or _looks_like_path(str(name_or_path)):
         path = Path(name_or_path)
         if not path.is_file():
-            raise ScenarioError([InputError(path, None, "no such file", "an existing scenario .yaml file")])
+            found = "a folder" if path.is_dir() else "no such file"
+            raise ScenarioError([InputError(path, None, found, "an existing scenario .yaml file")])
     else:
         name = str(name_or_path)
         if not NAME_PATTERN.match(name):
@@ -360,6 +361,9 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
 def _load_file(path: Path) -> Scenario:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:  # cp1258 or UTF-16 from a Windows editor
+        raise ScenarioError([InputError(path, f"byte {exc.start + 1}", "bytes that are not UTF-8",
+                                        "a UTF-8 text file", "re-save it as UTF-8")]) from None
     except yaml.YAMLError as exc:
         raise ScenarioError([InputError(path, None, f"invalid YAML ({exc})", "a YAML mapping of parameters")]) from None
     if not isinstance(data, dict):

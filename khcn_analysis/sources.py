@@ -173,6 +173,10 @@ NOT_SHARES = {
     "st_market_transaction_growth", "tfp_contribution_growth",
 }
 SHARE_UNITS = ("%", "% per year", "% of total S&T investment", "% of R&D spending")
+#: Growth rates: may be negative, but a fall of 100 % or more leaves nothing to grow from.
+GROWTH_RATES = NOT_SHARES - {"tfp_contribution_growth"}
+#: Larger than any figure in any unit of the workbook (Vietnam's GDP is about 1e7 bn VND).
+ABSURD_MAGNITUDE = 1e12
 BOUNDED_100_UNITS = ("index points",)
 
 _NUMBER = re.compile(r"-?\d+(\.\d+)?")
@@ -193,6 +197,9 @@ def region_of(geography: str) -> str:
 # --------------------------------------------------------------------------- decoding
 
 
+MAX_BAD_LINES = 5
+
+
 def _decode(path: Path, data: bytes, errors: list[InputError]) -> str:
     """UTF-8 text of the file; a BOM or invalid UTF-8 is reported, not guessed away.
 
@@ -210,10 +217,14 @@ def _decode(path: Path, data: bytes, errors: list[InputError]) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    bad_lines = 0
     for lineno, line in enumerate(data.split(b"\n"), start=1):
         try:
             line.decode("utf-8")
         except UnicodeDecodeError as err:
+            bad_lines += 1
+            if bad_lines > MAX_BAD_LINES:  # the first few say it all; 300 more would drown them
+                continue
             bad = line[err.start:err.start + 2]
             around = line[max(0, err.start - 20):err.start + 20].decode("cp1258", errors="replace")
             errors.append(InputError(
@@ -223,6 +234,9 @@ def _decode(path: Path, data: bytes, errors: list[InputError]) -> str:
                 hint="the file looks saved in a legacy encoding (cp1258/Windows-1258 or "
                 "latin-1); re-save it as UTF-8",
             ))
+    if bad_lines > MAX_BAD_LINES:
+        errors.append(InputError(path, f"{bad_lines - MAX_BAD_LINES} more line(s)", "bytes that are not UTF-8",
+                                 "a UTF-8 encoded file"))
     raise InputErrors(errors, what=str(path))
 
 
@@ -243,7 +257,13 @@ def _check_value(text: str, where: tuple[Path, str], errors: list[InputError]) -
         ))
         return None
     if _NUMBER.fullmatch(text):
-        return float(text)
+        value = float(text)
+        if not abs(value) < ABSURD_MAGNITUDE:  # 400 digits read as inf; no real figure is this big
+            errors.append(InputError(path, loc, f"{text[:20]}… ({len(text)} characters)" if len(text) > 24
+                                     else repr(text), f"a number below {ABSURD_MAGNITUDE:.0e} in size",
+                                     hint="no figure of the workbook comes near it; check the units"))
+            return None
+        return value
     if _DECIMAL_COMMA.fullmatch(text) and not _COMMA_THOUSANDS.fullmatch(text):
         errors.append(InputError(
             path, loc, repr(text), f"'.' as the decimal separator, e.g. {text.replace(',', '.')}",
@@ -273,6 +293,10 @@ def _check_range(row: dict, value: float, where: tuple[Path, str], errors: list[
     if is_share and not 0 <= value <= 100:
         errors.append(InputError(
             path, loc, row["value"], f"a share between 0 and 100 ({variable} in {unit})"))
+    if variable in GROWTH_RATES and value <= -100:
+        errors.append(InputError(
+            path, loc, row["value"], f"a growth rate above -100 ({variable} in {unit}; "
+            "a fall of 100 % or more is impossible)"))
 
 
 # --------------------------------------------------------------------------- rows

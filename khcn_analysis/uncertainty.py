@@ -121,11 +121,27 @@ def target_probabilities(sims: dict[str, np.ndarray], years: np.ndarray, plan: A
                                        "probability", "clause"])
 
 
+#: The same bounds as a scenario file's ``draws`` and ``seed`` (scenarios.Scenario).
+MAX_DRAWS = 1_000_000
+MAX_SEED = 2**32 - 1
+
+
+def _check_draws_and_seed(draws: int | None, seed: int | None) -> None:
+    """Overrides (``--draws``, ``--seed``) get the scenario file's checks: 0 draws or 10^11 are refused."""
+    from khcn_analysis.errors import InputError
+
+    if draws is not None and not (isinstance(draws, int | np.integer) and 1 <= draws <= MAX_DRAWS):
+        raise InputError(None, "draws", draws, f"a whole number from 1 to {MAX_DRAWS:,}")
+    if seed is not None and not (isinstance(seed, int | np.integer) and 0 <= seed <= MAX_SEED):
+        raise InputError(None, "seed", seed, f"a whole number from 0 to {MAX_SEED:,}")
+
+
 def run_uncertainty(
     scenario: Scenario | str, *, draws: int | None = None, seed: int | None = None,
     observations: pd.DataFrame | None = None, plan: Any = None, years: np.ndarray = YEARS,
 ) -> UncertaintyResult:
     """Monte Carlo of one scenario (``draws`` and ``seed`` default to the scenario's own)."""
+    _check_draws_and_seed(draws, seed)
     if not isinstance(scenario, Scenario):
         from khcn_analysis.scenarios import load_scenario
 
