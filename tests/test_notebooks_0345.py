@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import nbformat
+import openpyxl
 import papermill as pm
 import pytest
 
@@ -150,6 +151,10 @@ def test_khcn_report_writes_a_complete_run(complete_run):
     index = (latest / "index.html").read_text(encoding="utf-8")
     assert 'href="03_scenario_report--plan_as_written.html"' in index
     assert "files/03_scenario_report--plan_as_written/dau-tu-khcn-grdp.png" in index
+    # the batch leaves the scenario's recalculating workbook beside its report
+    workbook = latest / "files" / "03_scenario_report--plan_as_written" / "plan_as_written.xlsx"
+    assert openpyxl.load_workbook(workbook).sheetnames[:2] == ["Tổng hợp", "Dự báo"]
+    assert "files/03_scenario_report--plan_as_written/plan_as_written.xlsx" in index
 
 
 def test_scenario_report_html_has_the_headline_table_and_no_code(complete_run):
