@@ -29,6 +29,7 @@ from khcn_analysis.chart_style import (
 )
 from khcn_analysis.errors import InputError
 from khcn_analysis.formatting import check_lang, format_number
+from khcn_analysis.vocabulary import VALUE_STATUS_LABELS, value_status_label
 
 __all__ = [
     "CHART_NAMES",
@@ -323,6 +324,13 @@ def _series(table: pd.DataFrame, indicator: str, what: str = "projection table")
     return rows.sort_values(["scenario", "year"], kind="stable")
 
 
+def _title(name: str, lang: str) -> str:
+    """A scenario's title for readers (legend, subtitle); tables keep the id."""
+    from khcn_analysis.scenarios import scenario_title
+
+    return scenario_title(name, lang)
+
+
 def _scenarios(rows: pd.DataFrame, scenarios=None) -> list[str]:
     present = list(dict.fromkeys(rows["scenario"].astype(str)))
     if scenarios is None:
@@ -509,13 +517,9 @@ STATUS_MARKERS: dict[str, dict] = {
     "interpolated": {"marker": "o", "fill": False},
     "assumption": {"marker": "s", "fill": False},
 }
-STATUS_NAMES = {
-    "observed": {"vi": "số liệu thống kê", "en": "observed"},
-    "derived": {"vi": "tính từ số liệu thống kê", "en": "derived from observed data"},
-    "interpolated": {"vi": "nội suy", "en": "interpolated"},
-    "assumption": {"vi": "giả định", "en": "assumption"},
-    "projected": {"vi": "dự báo", "en": "projected"},
-}
+#: Legend words: the shared value-status labels (vocabulary.py), lower-case inside a legend.
+STATUS_NAMES = {status: {lang: value_status_label(status, lang, lower=True) for lang in ("vi", "en")}
+                for status in VALUE_STATUS_LABELS}
 HISTORY_COLOUR = "#222222"
 
 
@@ -563,7 +567,7 @@ def _subtitle(indicator: str, unit: str, scenarios: list[str], rows: pd.DataFram
     proj = rows.loc[rows["status"] == "projected", "year"]
     scen_word = ("kịch bản" if lang == "vi" else "scenario") + ("" if len(scenarios) == 1 or lang == "vi" else "s")
     parts = [f"{'Đơn vị' if lang == 'vi' else 'Unit'}: {unit_text}",
-             f"{scen_word}: {', '.join(scenarios)}"]
+             f"{scen_word}: {', '.join(_title(n, lang) for n in scenarios)}"]
     if len(hist):
         parts.append(("số liệu " if lang == "vi" else "data ") + _dash(hist.min(), hist.max()))
     if len(proj):
@@ -614,7 +618,7 @@ def indicator_chart(
     title = _target_title(rows.loc[rows["scenario"] == names[0]], indicator, specs, unit,
                           decimals, lang)
     if len(names) > 1:
-        title += f" ({'kịch bản' if lang == 'vi' else 'scenario'} {names[0]})"
+        title += f" ({'kịch bản' if lang == 'vi' else 'scenario'}: {_title(names[0], lang)})"
     subtitle = _subtitle(indicator, unit, names, rows, lang)
     source = _chart_source(rows, specs, lang, source_details)
     frame = new_frame(title=title, subtitle=subtitle, source=source, lang=lang, size=size,
@@ -645,13 +649,14 @@ def _plot_lines(frame, rows, names, specs, unit, decimals, lang):
                 if len(proj):
                     _draw_series(ax, pd.concat([sc.loc[sc["status"] != "projected"].tail(1)
                                                 .assign(status="projected"), proj]),
-                                 colour, name, sz)
+                                 colour, _title(name, lang), sz)
             elif same_history:
                 proj = sc.loc[sc["status"] == "projected"]
                 _draw_series(ax, pd.concat([sc.loc[sc["status"] != "projected"].tail(1)
-                                            .assign(status="projected"), proj]), colour, name, sz)
+                                            .assign(status="projected"), proj]), colour,
+                             _title(name, lang), sz)
             else:
-                _draw_series(ax, sc, colour, name, sz)
+                _draw_series(ax, sc, colour, _title(name, lang), sz)
         _draw_targets(ax, specs, years, lang=lang, unit=unit, decimals=decimals, sz=sz)
         ax.set_ylim(bottom=0)
         top = max([rows["value"].max()] + [s.upper or s.lower or 0 for s in specs])
@@ -764,11 +769,11 @@ def scenario_comparison_chart(
                  if lang == "vi" else
                  f"In {last_year}, {_mid(label)} is {short(final.iloc[0])} in every scenario")
     elif lang == "vi":
-        title = (f"Năm {last_year}, {_mid(label)} từ {short(final[lo_s])} (kịch bản {lo_s}) "
-                 f"đến {short(final[hi_s])} (kịch bản {hi_s})")
+        title = (f"Năm {last_year}, {_mid(label)} từ {short(final[lo_s])} (kịch bản "
+                 f"{_title(lo_s, lang)}) đến {short(final[hi_s])} (kịch bản {_title(hi_s, lang)})")
     else:
-        title = (f"In {last_year}, {_mid(label)} ranges from {short(final[lo_s])} ({lo_s}) "
-                 f"to {short(final[hi_s])} ({hi_s})")
+        title = (f"In {last_year}, {_mid(label)} ranges from {short(final[lo_s])} "
+                 f"({_title(lo_s, lang)}) to {short(final[hi_s])} ({_title(hi_s, lang)})")
     if specs:
         ok = [n for n in final.index
               if any(s.covers(last_year) and s.is_met(final[n]) for s in specs)]
@@ -870,13 +875,15 @@ def funding_sufficiency_chart(
             title = (f"S&T investment covers {vals} of what the targets need; short in "
                      + ", ".join(map(str, short)))
     if len(names) > 1:
-        title += f" ({'kịch bản' if lang == 'vi' else 'scenario'} {names[0]})"
+        title += f" ({'kịch bản' if lang == 'vi' else 'scenario'}: {_title(names[0], lang)})"
     if lang == "vi":
         subtitle = ("Tổng đầu tư xã hội cho KH&CN so với mức cần để đạt tỷ lệ mục tiêu trên GRDP "
-                    "(mục B.II.4), %; 100% = vừa đủ; " + "kịch bản: " + ", ".join(names))
+                    "(mục B.II.4), %; 100% = vừa đủ; " + "kịch bản: "
+                    + ", ".join(_title(n, "vi") for n in names))
     else:
         subtitle = ("Total social S&T investment as % of what the target share of GRDP needs "
-                    "(clause B.II.4); 100% = just enough; scenarios: " + ", ".join(names))
+                    "(clause B.II.4); 100% = just enough; scenarios: "
+                    + ", ".join(_title(n, "en") for n in names))
     source = _chart_source(rows, [], lang, source_details)
     frame = new_frame(title=title, subtitle=subtitle, source=source, lang=lang, size=size,
                       right_margin=LEGEND_MARGIN[size])
@@ -897,7 +904,7 @@ def funding_sufficiency_chart(
                 projected = status == "projected"
                 ax.bar(x, v, width=width * 0.92, color="white" if projected else colour,
                        edgecolor=colour, hatch="///" if projected else None, linewidth=2,
-                       label=name if j == 0 else None, zorder=3)
+                       label=_title(name, lang) if j == 0 else None, zorder=3)
                 ax.text(x, v, p(v), ha="center", va="bottom", fontsize=sz.body,
                         fontweight="bold", zorder=4)
         ax.axhline(100, color=TARGET_COLOUR, linewidth=2.2, linestyle=(0, (6, 3)), zorder=2)
@@ -1051,7 +1058,7 @@ def fan_chart(
     unit_text = indicator_unit_label(indicator, unit, lang)
     parts = [f"{'Đơn vị' if lang == 'vi' else 'Unit'}: {unit_text}"]
     if scenario:
-        parts.append(f"{'kịch bản' if lang == 'vi' else 'scenario'}: {scenario}")
+        parts.append(f"{'kịch bản' if lang == 'vi' else 'scenario'}: {_title(scenario, lang)}")
     parts.append("dải đậm: 50%, dải nhạt: 90% khả năng" if lang == "vi"
                  else "dark band: 50%, light band: 90% probability")
     if n_text:
@@ -1177,7 +1184,7 @@ def tornado_chart(
     unit_text = indicator_unit_label(indicator, unit, lang)
     parts = [f"{'Đơn vị' if lang == 'vi' else 'Unit'}: {unit_text}"]
     if scenario:
-        parts.append(f"{'kịch bản cơ sở' if lang == 'vi' else 'base scenario'}: {scenario}")
+        parts.append(f"{'kịch bản cơ sở' if lang == 'vi' else 'base scenario'}: {_title(scenario, lang)}")
     parts.append("thay đổi từng tham số một, các tham số khác giữ ở mức cơ sở" if lang == "vi"
                  else "one parameter at a time, the others at their base values")
     if dropped:

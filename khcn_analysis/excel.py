@@ -43,6 +43,7 @@ from khcn_analysis.plan import TOLERANCE
 from khcn_analysis.projection import Projection, project, required_paths
 from khcn_analysis.scenarios import RULE_LABELS, Scenario
 from khcn_analysis.targets import attainment
+from khcn_analysis.vocabulary import ATTAINMENT_LABELS, VALUE_STATUS_LABELS
 
 __all__ = [
     "SHEET_NAMES",
@@ -64,13 +65,8 @@ SHEET_NAMES: dict[str, dict[str, str]] = {
     "charts": {"vi": "Biểu đồ", "en": "Charts"},
 }
 
-STATUS_LABELS: dict[str, dict[str, str]] = {
-    "observed": {"vi": "Quan sát", "en": "Observed"},
-    "interpolated": {"vi": "Nội suy", "en": "Interpolated"},
-    "derived": {"vi": "Suy ra", "en": "Derived"},
-    "assumption": {"vi": "Giả định", "en": "Assumption"},
-    "projected": {"vi": "Dự báo", "en": "Projected"},
-}
+#: The value-status words, shared with the charts, reports and explorer (vocabulary.py).
+STATUS_LABELS: dict[str, dict[str, str]] = VALUE_STATUS_LABELS
 #: Light tints from the Okabe–Ito palette, told apart by colour-blind readers; the
 #: status is also written as text beside the table, so colour is never the only cue.
 STATUS_FILLS = {
@@ -82,7 +78,7 @@ STATUS_FILLS = {
 }
 EDITABLE_FILL = "#FFF2A8"
 
-MET_TEXT = {"vi": ("Đạt", "Chưa đạt"), "en": ("Met", "Not met")}
+MET_TEXT = {lang: (ATTAINMENT_LABELS["met"][lang], ATTAINMENT_LABELS["not_met"][lang]) for lang in ("vi", "en")}
 
 _T: dict[str, dict[str, str]] = {
     "title": {"vi": "Kế hoạch KH&CN tỉnh Lai Châu: kịch bản {name}",
@@ -120,7 +116,7 @@ _T: dict[str, dict[str, str]] = {
     "legend": {"vi": "Chú giải trạng thái", "en": "Status legend"},
     "status_of": {"vi": "Trạng thái", "en": "Status"},
     "year": {"vi": "Năm", "en": "Year"},
-    "not_computable": {"vi": "Không tính được", "en": "Not computable"},
+    "not_computable": ATTAINMENT_LABELS["not_computable"],
     "target_path": {"vi": "Lộ trình mục tiêu", "en": "Target path"},
     "target": {"vi": "Mục tiêu", "en": "Target"},
 }
@@ -678,7 +674,7 @@ def _projection_sheet(ws: Any, fmt: _Formats, projection: Projection, data: _Dat
                       names: set[str], base_cells: dict[tuple[str, int], str],
                       anchor_cells: dict[tuple[str, int], str], layout: WorkbookLayout) -> None:
     sc = projection.scenario
-    _write_title(ws, fmt, f"{_t('projection_title', lang)}: {sc.name}", sc.description(lang),
+    _write_title(ws, fmt, f"{_t('projection_title', lang)}: {sc.title(lang)}", sc.description(lang),
                  _t("projection_note", lang))
     formulas, cell_formulas = _projection_formulas(projection, data, names, base_cells, anchor_cells)
     cols, rows = formulas.cols, formulas.rows
@@ -752,7 +748,8 @@ def _assumptions_sheet(wb: Any, ws: Any, fmt: _Formats, projection: Projection, 
     row += 1
     rule = RULE_LABELS.get(sc.st_budget_rule, {}).get(lang, sc.st_budget_rule)
     info = [
-        ("name", "Tên kịch bản" if lang == "vi" else "Scenario name", sc.name),
+        ("name", "Mã kịch bản" if lang == "vi" else "Scenario id", sc.name),
+        ("title", "Tên kịch bản" if lang == "vi" else "Scenario name", sc.title(lang)),
         ("description", "Mô tả" if lang == "vi" else "Description", sc.description(lang)),
         ("base_year", "Năm gốc" if lang == "vi" else "Base year", str(projection.inputs.base_year)),
         ("st_budget_rule", "Quy tắc chi NSNN cho KH&CN" if lang == "vi" else "S&T budget rule",
@@ -858,7 +855,7 @@ def _summary_sheet(ws: Any, fmt: _Formats, projection: Projection, lang: str,
                    layout: WorkbookLayout) -> None:
     proj_name = layout.sheets["projection"]
     sc = projection.scenario
-    _write_title(ws, fmt, _t("title", lang, name=sc.name), sc.description(lang), _t("summary_note", lang))
+    _write_title(ws, fmt, _t("title", lang, name=sc.title(lang)), sc.description(lang), _t("summary_note", lang))
     ws.write_string(_HEADER_ROW - 1, 0, _t("summary_title", lang), fmt(bold=True))
     head = fmt(bold=True, text_wrap=True, bg_color="#DDDDDD", border=1, valign="vcenter")
     for col, text in enumerate(_HEAD["summary"][lang]):
@@ -1151,7 +1148,7 @@ def write_workbook(projection: Projection, out: str | Path, *, lang: Lang = "vi"
         "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False,
     })
     try:
-        wb.set_properties({"title": _t("title", lang, name=projection.scenario.name),
+        wb.set_properties({"title": _t("title", lang, name=projection.scenario.title(lang)),
                            "subject": "khcn-workbook", "author": "khcn-workbook",
                            "comments": "khcn export-xlsx", "created": _created()})
         wb.set_calc_mode("auto")

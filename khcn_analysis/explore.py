@@ -45,8 +45,10 @@ from khcn_analysis.scenarios import (
     ScenarioError,
     load_scenario,
     scenario_names,
+    scenario_title,
     validate_parameters,
 )
+from khcn_analysis.vocabulary import attainment_label, value_status_label
 
 __all__ = [
     "CHART_INDICATORS",
@@ -119,12 +121,12 @@ TEXT: dict[str, dict[str, str]] = {
     "exported": {"vi": "Đã xuất {n} tệp vào", "en": "Wrote {n} files to"},
     "export_failed": {"vi": "Không xuất được", "en": "Export failed"},
     "indicator": {"vi": "Chỉ tiêu", "en": "Indicator"},
-    "met": {"vi": "✓ Đạt", "en": "✓ Met"},
-    "not_met": {"vi": "✗ Không đạt", "en": "✗ Not met"},
+    "met": {lang: "✓ " + attainment_label("met", lang) for lang in ("vi", "en")},
+    "not_met": {lang: "✗ " + attainment_label("not_met", lang) for lang in ("vi", "en")},
     "enough": {"vi": "✓ Đủ", "en": "✓ Enough"},
     "short": {"vi": "✗ Thiếu", "en": "✗ Short"},
     "no_target": {"vi": "không có mục tiêu năm này", "en": "no target this year"},
-    "not_computable": {"vi": "không tính được", "en": "not computable"},
+    "not_computable": {lang: attainment_label("not_computable", lang, lower=True) for lang in ("vi", "en")},
     "target": {"vi": "mục tiêu", "en": "target"},
     "gap_short": {"vi": "thiếu {gap}", "en": "short by {gap}"},
     "gap_above": {"vi": "vượt khoảng mục tiêu {gap}", "en": "{gap} above the range"},
@@ -329,6 +331,10 @@ class Explorer:
         sc, params = self.base(settings.base)
         merged = {**params, **settings.overrides(), **extra}
         merged["name"] = name or self.current_name(settings)
+        if merged["name"] != settings.base:
+            # A changed or renamed scenario is not the base: its title would mislead, the id shows.
+            for key in ("title_vi", "title_en"):
+                merged[key] = extra.get(key)
         out = validate_parameters(merged, file=f"explorer settings (from {settings.base})")
         out.path = sc.path if not self.changes(settings) else None
         return out
@@ -528,6 +534,8 @@ def _scenario_yaml(data: dict[str, Any], base: Scenario, changes: dict[str, tupl
     ]
     why = f" Reason: {note}" if note else ""
     for key, value in data.items():
+        if key in ("title_vi", "title_en") and value is None:
+            continue  # optional: a saved scenario without a title shows its name
         if key in changes:
             was = changes[key][0]
             lines.append(f"# Set in the explorer (was {_fmt(was)} in '{base.name}').{why}")
@@ -536,7 +544,8 @@ def _scenario_yaml(data: dict[str, Any], base: Scenario, changes: dict[str, tupl
                          f"trend_years: {base.trend_years}), written out as a stated value.")
         elif key == "uncertainty" and any(k in changes or k in trend_keys for k in (value or {})):
             lines.append("# Distributions of changed parameters moved with their central value (same spread).")
-        elif key in base_comments and key not in ("name", "description_vi", "description_en"):
+        elif key in base_comments and key not in ("name", "description_vi", "description_en", "title_vi",
+                                                  "title_en"):
             lines.append(f"# {base_comments[key]}")
         if key == "uncertainty":
             value = {k: {p: v for p, v in d.items() if v is not None} for k, d in (value or {}).items()}
@@ -650,15 +659,13 @@ def summary_html(result: ExploreResult, lang: Lang = "vi") -> str:
                          f"{t(key, lang)}</span>")
             elif r.status == "not_computable":
                 badge = f'<span class="khcn-small">{t("not_computable", lang)}</span>'
-            from khcn_analysis.charts import STATUS_NAMES
-
             first = []
             if r.target_text:
                 first.append(f'{t("target", lang)}: {html.escape(r.target_text)}')
             elif r.status == "no_target":
                 first.append(t("no_target", lang))
             if r.value_status:
-                first.append(f"<i>{STATUS_NAMES.get(r.value_status, {}).get(lang, r.value_status)}</i>")
+                first.append(f"<i>{html.escape(value_status_label(r.value_status, lang, lower=True))}</i>")
             lines = [" · ".join(first)] + ([html.escape(r.gap_text)] if r.gap_text else [])
             detail = "<br>".join(lines)
             value_attr = "" if math.isnan(r.value) else repr(float(r.value))
@@ -930,7 +937,7 @@ class ExploreApp:
                                   lambda lang: f"<h2 style='margin:4px 0'>{t('title', lang)}</h2>"
                                                f"<div style='font-size:14px;color:#333'>{t('intro', lang)}</div>")
         self.header.add_class("khcn-header")
-        self.base_dd = w.Dropdown(options=self.explorer.scenario_names(), value=scenario, layout=w.Layout(width="390px"))
+        self.base_dd = w.Dropdown(options=self._base_options(), value=scenario, layout=w.Layout(width="390px"))
         self.base_dd.add_class("khcn-base")
         self.base_dd.observe(self._on_base, names="value")
         self.lang_tb = self._label(w.ToggleButtons(options=[("Tiếng Việt", "vi"), ("English", "en")],
@@ -1041,6 +1048,10 @@ class ExploreApp:
         ])
         self.widget.add_class("khcn-explore")
 
+    def _base_options(self) -> list[tuple[str, str]]:
+        """Scenario titles shown, ids as values (what the engine and the files use)."""
+        return [(scenario_title(n, self.lang), n) for n in self.explorer.scenario_names()]
+
     def _rule_options(self) -> list[tuple[str, str]]:
         return [(RULE_LABELS[r][self.lang], r) for r in RULES]
 
@@ -1149,8 +1160,8 @@ class ExploreApp:
                 self.lang_tb.value = lang
             for widget, attr, fn in self._labels:
                 setattr(widget, attr, fn(self.lang))
-            for dd, opts in ((self.rule_dd, self._rule_options()), (self.res_rule, self._res_rule_options()),
-                             (self.res_mode, self._mode_options())):
+            for dd, opts in ((self.base_dd, self._base_options()), (self.rule_dd, self._rule_options()),
+                             (self.res_rule, self._res_rule_options()), (self.res_mode, self._mode_options())):
                 value = dd.value
                 dd.options = opts
                 dd.value = value
@@ -1180,9 +1191,10 @@ class ExploreApp:
             if self.images[ind].value != png:
                 self.images[ind].value = png
         changed = self.explorer.changes(self.settings())
-        name = result.scenario.name
+        name = html.escape(result.scenario.title(self.lang))
         if changed:
-            label = f"{t('scenario', self.lang)}: <b>{name}</b> ({t('modified', self.lang)} {self.base_dd.value})"
+            base = html.escape(scenario_title(self.base_dd.value, self.lang))
+            label = f"{t('scenario', self.lang)}: <b>{name}</b> ({t('modified', self.lang)} {base})"
         else:
             label = f"{t('scenario', self.lang)}: <b>{name}</b> – {html.escape(result.scenario.description(self.lang))}"
         self.status.value = f"<div style='font-size:14px'>{label}</div>"
@@ -1199,11 +1211,10 @@ class ExploreApp:
         except KhcnError as err:
             self.save_message.value = _message(f"{t('save_refused', self.lang)}: {err}", ok=False)
             return None
-        names = self.explorer.scenario_names()
         self._busy = True
         try:
             current = self.base_dd.value
-            self.base_dd.options = names  # resets the value: put it back, the page still shows that base
+            self.base_dd.options = self._base_options()  # resets the value: put it back, the page still shows that base
             self.base_dd.value = current
         finally:
             self._busy = False

@@ -21,6 +21,7 @@ from khcn_analysis.formatting import (
     format_percent,
 )
 from khcn_analysis.indicators import get_indicator, unit_label
+from khcn_analysis.vocabulary import ATTAINMENT_LABELS
 
 MILESTONES = (2015, 2020, 2030)
 
@@ -55,9 +56,7 @@ _T: dict[str, dict[str, str]] = {
     "result": {"vi": "Kết quả", "en": "Result"},
     "gap": {"vi": "Còn thiếu", "en": "Shortfall"},
     "clause": {"vi": "Điều khoản", "en": "Clause"},
-    "met": {"vi": "Đạt", "en": "Met"},
-    "not_met": {"vi": "Chưa đạt", "en": "Not met"},
-    "not_computable": {"vi": "Chưa tính được", "en": "Not computable"},
+    **ATTAINMENT_LABELS,
     "projected": {"vi": "dự báo", "en": "projected"},
     "assumption": {"vi": "giả định", "en": "assumed"},
     "phase": {"vi": "Giai đoạn", "en": "Period"},
@@ -114,6 +113,13 @@ def _unit_text(indicator: str, lang: Lang) -> str:
     if indicator == "funding_sufficiency":
         return "%"
     return get_indicator(indicator).unit_label(lang)
+
+
+def scenario_title(scenario: Any, lang: Lang = "vi") -> str:
+    """The scenario's title for readers (a model or an id); its id when it has none."""
+    from khcn_analysis.scenarios import scenario_title as _title
+
+    return _title(scenario, lang)
 
 
 def scenario_label(scenario: Any, lang: Lang = "vi") -> str:
@@ -218,6 +224,7 @@ def attainment_sentence(att: pd.DataFrame, name: str, lang: Lang = "vi", year: i
     missed = sel.loc[sel["status"] == "not_met"]
     not_comp = att.loc[(att["scope"] == "province") & (att["status"] == "not_computable")]["target_id"].nunique()
     missed_names = ", ".join(dict.fromkeys(get_indicator(i).label(lang) for i in missed["indicator"]))
+    name = scenario_title(name, lang)
     if lang == "vi":
         text = f"Năm {year}, kịch bản **{name}** đạt **{len(met)}/{len(sel)}** mục tiêu tính được của kế hoạch"
         text += f"; chưa đạt: {missed_names}." if missed_names else "."
@@ -364,7 +371,7 @@ def comparison_table(table: pd.DataFrame, lang: Lang = "vi", year: int = 2030,
         row = {t("indicator", lang): get_indicator(ind).label(lang)}
         for name in names:
             sel = table.loc[(table["scenario"] == name) & (table["variable"] == ind) & (table["year"] == year)]
-            row[name] = _value_text(ind, float(sel["value"].iloc[0]), lang) if len(sel) else "–"
+            row[scenario_title(name, lang)] = _value_text(ind, float(sel["value"].iloc[0]), lang) if len(sel) else "–"
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -375,7 +382,7 @@ def attainment_counts(attainments: Mapping[str, pd.DataFrame], lang: Lang = "vi"
     lang = check_lang(lang)
     rows = []
     for name, att in attainments.items():
-        row = {t("scenario", lang): name}
+        row = {t("scenario", lang): scenario_title(name, lang)}
         for year in years:
             sel = _province_computable(att, [year])
             row[f"{t('targets_met', lang)} {year}"] = f"{int((sel['status'] == 'met').sum())}/{len(sel)}"
@@ -389,16 +396,17 @@ def comparison_sentence(table: pd.DataFrame, lang: Lang = "vi", year: int = 2030
     sel = table.loc[(table["variable"] == indicator) & (table["year"] == year)].set_index("scenario")["value"]
     if sel.empty:
         return ""
-    hi, lo = sel.idxmax(), sel.idxmin()
+    hi_id, lo_id = sel.idxmax(), sel.idxmin()
+    hi, lo = scenario_title(hi_id, lang), scenario_title(lo_id, lang)
     label = get_indicator(indicator).label(lang)
     if lang == "vi":
         return (
-            f"Năm {year}, {label} cao nhất ở kịch bản **{hi}** ({_value_text(indicator, sel[hi], lang)}) "
-            f"và thấp nhất ở **{lo}** ({_value_text(indicator, sel[lo], lang)})."
+            f"Năm {year}, {label} cao nhất ở kịch bản **{hi}** ({_value_text(indicator, sel[hi_id], lang)}) "
+            f"và thấp nhất ở **{lo}** ({_value_text(indicator, sel[lo_id], lang)})."
         )
     return (
-        f"In {year}, {label} is highest under **{hi}** ({_value_text(indicator, sel[hi], lang)}) "
-        f"and lowest under **{lo}** ({_value_text(indicator, sel[lo], lang)})."
+        f"In {year}, {label} is highest under **{hi}** ({_value_text(indicator, sel[hi_id], lang)}) "
+        f"and lowest under **{lo}** ({_value_text(indicator, sel[lo_id], lang)})."
     )
 
 

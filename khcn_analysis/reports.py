@@ -169,6 +169,14 @@ class Job:
     parameters: dict[str, Any]
     scenario: str | None = None
     error: str | None = None  # set when the job fails before running (invalid scenario)
+    #: The scenario's titles for readers by language (``title_vi``/``title_en``); ids stay in ``scenario``.
+    scenario_titles: dict[str, str] = field(default_factory=dict)
+
+    def scenario_title(self, lang: str) -> str | None:
+        """The scenario as a reader sees it: its title in ``lang``, else its id."""
+        if self.scenario is None:
+            return None
+        return self.scenario_titles.get(lang) or self.scenario
 
     @property
     def executed_rel(self) -> str:
@@ -251,7 +259,9 @@ def plan_jobs(
                     continue
                 wanted = {**entry.parameters, **base, "scenario": entry.ref}
                 params = _with_output(notebook, _parameters_for(notebook, wanted), job_id)
-                jobs.append(Job(job_id, spec, notebook, params, entry.name))
+                titles = {lg: str(entry.parameters[f"title_{lg}"]) for lg in ("vi", "en")
+                          if entry.parameters.get(f"title_{lg}")}
+                jobs.append(Job(job_id, spec, notebook, params, entry.name, scenario_titles=titles))
     _dedupe_ids(jobs)
     return Plan(jobs=jobs, scenarios=scenarios, missing=missing)
 
@@ -331,7 +341,7 @@ def execute_job(job: Job, run_dir: Path) -> Outcome:
             lang = str(job.parameters.get("lang", "vi"))
             title = job.spec.title(check_lang(lang) if lang in ("vi", "en") else "vi")
             if job.scenario:
-                title = f"{title}: {job.scenario}"
+                title = f"{title}: {job.scenario_title(lang)}"
             try:
                 notebook_to_html(executed, run_dir / job.html_rel, title=title, lang=lang)
                 html_rel = job.html_rel
@@ -822,7 +832,7 @@ def write_index(folder: Path, manifest: dict[str, Any], jobs: Sequence[Job], lan
     ]
     groups: dict[str, list[Job]] = {}
     for job in jobs:
-        key = t["general"] if job.scenario is None else f"{t['scenario']}: {job.scenario}"
+        key = t["general"] if job.scenario is None else f"{t['scenario']}: {job.scenario_title(lang)}"
         groups.setdefault(key, []).append(job)
     for heading, group in groups.items():
         parts.append(f"<h2>{e(heading)}</h2><table><tr><th>{e(t['report'])}</th>"

@@ -32,6 +32,7 @@ __all__ = [
     "list_scenarios",
     "load_scenario",
     "scenario_names",
+    "scenario_title",
     "validate_namespace",
     "validate_parameters",
 ]
@@ -149,6 +150,10 @@ class Scenario(BaseModel):
     name: str = Field(pattern=NAME_PATTERN.pattern)
     description_vi: str = Field(min_length=1)
     description_en: str = Field(min_length=1)
+    #: Short human titles shown to readers (chart legends, report headings); optional,
+    #: the id ``name`` stands in when absent. Machine outputs always keep ``name``.
+    title_vi: str | None = Field(default=None, min_length=1, max_length=80)
+    title_en: str | None = Field(default=None, min_length=1, max_length=80)
     base_year: int | Literal["latest"] = 2012
 
     growth_basis: Literal["stated", "latest_trend"] = "stated"
@@ -228,6 +233,11 @@ class Scenario(BaseModel):
 
     def description(self, lang: str = "vi") -> str:
         return self.description_vi if lang == "vi" else self.description_en
+
+    def title(self, lang: str = "vi") -> str:
+        """The reader's name of the scenario in ``lang``; the id when the file gives none."""
+        title = self.title_vi if lang == "vi" else self.title_en
+        return title or self.name
 
     def central_value(self, key: str) -> float:
         """The value a deterministic run uses: the stated one."""
@@ -376,6 +386,36 @@ def _load_file(path: Path) -> Scenario:
 def scenario_names(directory: Path | None = None) -> list[str]:
     directory = directory or scenarios_dir()
     return sorted(p.stem for p in directory.glob("*.yaml"))
+
+
+_TITLE_CACHE: dict[tuple[Path, int], tuple[str | None, str | None]] = {}
+
+
+def scenario_title(scenario: Scenario | str, lang: str = "vi", directory: Path | None = None) -> str:
+    """The reader's title of a scenario given as a model or as an id.
+
+    Tables carry ids only (``plan_as_written``); an id is looked up among the shipped
+    scenario files. Anything that is not one (a user's file, an invalid file) shows
+    its id: a display label never raises.
+    """
+    if isinstance(scenario, Scenario):
+        return scenario.title(lang)
+    name = str(scenario)
+    if not NAME_PATTERN.match(name):
+        return name
+    path = (directory or scenarios_dir()) / f"{name}.yaml"
+    try:
+        key = (path.resolve(), path.stat().st_mtime_ns)
+    except OSError:
+        return name
+    if key not in _TITLE_CACHE:
+        try:
+            sc = _load_file(path)
+            _TITLE_CACHE[key] = (sc.title_vi, sc.title_en) if sc.name == name else (None, None)
+        except ScenarioError:
+            _TITLE_CACHE[key] = (None, None)
+    vi, en = _TITLE_CACHE[key]
+    return (vi if lang == "vi" else en) or name
 
 
 def list_scenarios(directory: Path | None = None) -> list[Scenario]:

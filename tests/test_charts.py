@@ -231,7 +231,7 @@ def test_observed_and_projected_are_drawn_differently():
     hollow = [ln for ln in ax.lines if ln.get_marker() == "o" and ln.get_markerfacecolor() == "white"]
     assert filled and hollow  # observed filled, interpolated hollow
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert {"số liệu thống kê", "nội suy", "giả định", "dự báo"} <= set(legend)
+    assert {"số liệu có nguồn", "nội suy", "giả định", "dự báo"} <= set(legend)
 
 
 def test_vietnamese_and_english_tick_formats_and_integer_years():
@@ -343,3 +343,25 @@ def test_tornado_puts_the_widest_swing_first_and_names_it():
     assert [label.replace("\n", " ") for _, label in by_height] == [
         "Tăng dân số", "Tăng trưởng GRDP", "Tỷ lệ chi NSNN cho KH&CN"]  # widest on top
     assert "giả định" in chart_texts(fig)["source"]
+
+
+def legend_texts(fig) -> list[str]:
+    return [t.get_text() for ax in fig.axes if ax.get_legend() for t in ax.get_legend().get_texts()]
+
+
+@pytest.mark.parametrize(("lang", "title"), [("vi", "Theo Kế hoạch 182"), ("en", "Plan 182 as written")])
+def test_scenarios_are_shown_by_their_title_not_their_id(lang, title):
+    table = projection({"plan_as_written": 0.02})
+    fig = charts.indicator_chart(table, "st_investment_share_grdp", targets=attainment_rows(), lang=lang)
+    assert title in legend_texts(fig)
+    assert f": {title}" in chart_texts(fig)["subtitle"]
+    assert "plan_as_written" not in all_text(fig)
+
+
+def test_comparison_legend_and_title_use_titles_and_unknown_ids_stay_ids():
+    table = projection({"plan_as_written": 0.0, "austerity": 0.35, "tu_dat": 0.1})
+    fig = charts.scenario_comparison_chart(table, "st_investment_share_grdp", lang="en")
+    legend = legend_texts(fig)
+    assert {"Plan 182 as written", "Funding cut", "tu_dat"} <= set(legend)
+    assert "(Funding cut)" in chart_texts(fig)["title"]
+    assert "austerity" not in all_text(fig)

@@ -243,6 +243,9 @@ def test_english_workbook(tmp_path: Path, processed: Path) -> None:
     assert wb.sheetnames == ["Summary", "Projection", "Assumptions", "Sources", "Charts"]
     cached = openpyxl.load_workbook(layout.path, data_only=True)["Summary"]
     assert {cached[r["met_cell"]].value for r in layout.summary_rows if "met_cell" in r} <= {"Met", "Not met"}
+    # Readers see the scenario's title; the id stays where a machine or a file name needs it.
+    assert cached["A1"].value == "Lai Châu S&T plan: scenario S&T spending keeps its GRDP share"
+    assert wb.properties.title == cached["A1"].value
 
 
 def test_cli_export_xlsx(tmp_path: Path, processed: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:

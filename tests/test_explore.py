@@ -135,9 +135,9 @@ def test_table_agrees_with_the_engine_and_the_attainment_table(explorer):
     assert share_2030.value_text.endswith("%") and "," in share_2030.value_text  # 0,05%: Vietnamese decimals
     page = summary_html(result, "vi")
     assert f'data-value="{result.value("st_investment_share_grdp", 2030)!r}"' in page
-    assert "Không đạt" in page and "mục tiêu" in page
+    assert "Chưa đạt" in page and "mục tiêu" in page
     english = summary_html(result, "en")
-    assert "Not met" in english and "Không đạt" not in english
+    assert "Not met" in english and "Chưa đạt" not in english
 
 
 def test_live_panel_redraws_only_charts_whose_numbers_changed(explorer):
@@ -174,6 +174,9 @@ def test_save_writes_a_scenario_that_loads_with_the_changes_and_their_reason(exp
     assert saved.name == "tang_truong_7"
     assert (saved.grdp_growth_pct, saved.researcher_growth_mode, saved.researcher_growth_value) == (7.0, "persons", 20.0)
     assert "Hỏi trong cuộc họp" in saved.description_vi and "plan_as_written" in saved.description_en
+    # Not the base any more: the base's title would mislead, so the file has none and shows its id.
+    assert "title_vi" not in text and "Theo Kế hoạch 182" not in text
+    assert (saved.title("vi"), saved.title("en")) == ("tang_truong_7", "tang_truong_7")
     # The GRDP distribution moved with its centre (12 → 7), keeping its spread.
     dist = saved.uncertainty["grdp_growth_pct"]
     base = load_scenario(scenarios_dir / "plan_as_written.yaml").uncertainty["grdp_growth_pct"]
@@ -280,7 +283,8 @@ def test_app_recomputes_on_a_widget_change_and_relabels_in_english(explorer, pro
     app.save_name.value = "tu_trang"
     path = app.save()
     assert path == project / "scenarios" / "tu_trang.yaml" and "khcn-ok" in app.save_message.value
-    assert "tu_trang" in app.base_dd.options
+    assert ("tu_trang", "tu_trang") in app.base_dd.options  # no title: the id is the label
+    assert ("Plan 182 as written", "plan_as_written") in app.base_dd.options  # titles shown, ids as values
     assert app.base_dd.value == "plan_as_written"  # new options do not silently switch the base
     assert app.rule_dd.value == "fixed_share_expenditure"
     app.base_dd.value = "gdp_linked"

@@ -129,7 +129,7 @@ def test_server_listens_on_localhost_only(server):
 def test_page_loads_with_vietnamese_controls_table_and_charts(page):
     assert "Khám phá kịch bản" in page.inner_text(".khcn-header")
     assert "Tăng trưởng GRDP" in page.inner_text(".khcn-controls")
-    assert "Không đạt" in page.inner_text(".khcn-table")
+    assert "Chưa đạt" in page.inner_text(".khcn-table")
     for ind in ("st-investment-share-grdp", "researcher-density", "funding-sufficiency"):
         img = page.locator(f"img.khcn-chart-{ind}")
         assert img.evaluate("el => el.complete && el.naturalWidth") > 400  # a drawn chart, not a broken image
@@ -212,5 +212,6 @@ def test_english_relabels_the_page(page):
     page.wait_for_function("() => document.querySelector('.khcn-status').innerText.includes('Scenario')",
                            timeout=UPDATE_MS)
     assert "Nominal GRDP growth" in page.inner_text(".khcn-controls")
-    assert page.input_value(".khcn-base select") == "plan_as_written"  # saving kept the base
+    # Saving kept the base; the drop-down shows its title (the id stays the widget's value).
+    assert page.input_value(".khcn-base select") == "Plan 182 as written"
     page.screenshot(path=str(ARTIFACTS / "04-english.png"), full_page=True)

@@ -61,6 +61,8 @@ class Workspace:
                 )
             else:
                 params = {"scenario": name, "seed": 11, "not_in_notebook": 1}
+                if name == "alpha":  # a titled scenario: readers see the title, files keep the id
+                    params.update(title_vi="Phương án Alpha", title_en="Alpha case")
                 entries.append(rp.ScenarioEntry(name, name, path=path, parameters=params))
         return entries
 
@@ -116,6 +118,9 @@ def test_complete_run_is_published_and_latest_points_at_it(runs):
         assert f'href="{note["html"]}"' in index
         assert f'href="{note["executed"]}"' in index
     assert 'lang="vi"' in index and "Báo cáo" in index
+    assert "<h2>Kịch bản: Phương án Alpha</h2>" in index and "<h2>Kịch bản: beta</h2>" in index
+    assert "Phương án Alpha" in (good.folder / "b_scenario--alpha.html").read_text(encoding="utf-8")
+    assert [n["scenario"] for n in manifest["notebooks"]][1] == "alpha"
     # files a notebook saved into its output_dir are next to the report and linked
     assert "files/a_once/table.csv" in manifest["notebooks"][0]["files"]
     assert 'href="files/a_once/table.csv"' in index

@@ -38,10 +38,10 @@ def test_every_shipped_scenario_loads_and_names_match_files() -> None:
 
 
 @pytest.mark.parametrize("name", SHIPPED)
-def test_parameters_are_ascii_ids_except_descriptions(name: str) -> None:
+def test_parameters_are_ascii_ids_except_descriptions_and_titles(name: str) -> None:
     params = _params(name)
     for key, value in params.items():
-        if key.startswith("description_"):
+        if key.startswith(("description_", "title_")):
             continue
         assert str(value).isascii(), (key, value)
     assert validate_parameters(params).as_parameters() == params
@@ -137,3 +137,58 @@ def test_model_forbids_extra_fields_directly() -> None:
     with pytest.raises(ScenarioError, match="colour"):
         validate_parameters({**_params(), "colour": "red"})
     assert Scenario.model_config["extra"] == "forbid"
+
+
+TITLES = {
+    "plan_as_written": ("Theo Kế hoạch 182", "Plan 182 as written"),
+    "gdp_linked": ("Chi KH&CN giữ tỷ lệ so với GRDP", "S&T spending keeps its GRDP share"),
+    "meet_targets": ("Đạt đúng mục tiêu", "Exactly on the targets"),
+    "austerity": ("Cắt giảm kinh phí", "Funding cut"),
+    "latest_trend": ("Theo xu hướng gần nhất", "Latest trend"),
+}
+
+
+@pytest.mark.parametrize("name", SHIPPED)
+def test_every_shipped_scenario_has_a_title_in_both_languages(name: str) -> None:
+    from khcn_analysis.scenarios import scenario_title
+
+    sc = load_scenario(name)
+    vi, en = TITLES[name]
+    assert (sc.title("vi"), sc.title("en")) == (vi, en)
+    assert (scenario_title(name, "vi"), scenario_title(name, "en")) == (vi, en)  # by id, as tables give it
+
+
+def test_title_keys_are_optional_and_fall_back_to_the_name(tmp_path: Path) -> None:
+    from khcn_analysis.scenarios import scenario_title
+
+    data = _params()
+    for key in ("title_vi", "title_en"):
+        data.pop(key)
+    data["name"] = "no_title"
+    sc = load_scenario(_write(tmp_path, data, "no_title.yaml"))
+    assert sc.title_vi is None and sc.title("vi") == "no_title" and sc.title("en") == "no_title"
+    assert scenario_title("no_title", "vi", directory=tmp_path) == "no_title"
+    assert scenario_title("not_a_file", "en", directory=tmp_path) == "not_a_file"
+    data.update(title_vi="Tự đặt", title_en=None)
+    sc = load_scenario(_write(tmp_path, data, "no_title.yaml"))
+    assert sc.title("vi") == "Tự đặt" and sc.title("en") == "no_title"
+
+
+@pytest.mark.parametrize("value", [12, ["a"], {"vi": "x"}, "", True])
+def test_a_title_that_is_not_text_names_the_key(tmp_path: Path, value: object) -> None:
+    data = _params()
+    data["title_en"] = value
+    path = _write(tmp_path, data)
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(path)
+    assert "key 'title_en'" in str(err.value) and str(path) in str(err.value)
+
+
+def test_a_misspelt_title_key_is_still_an_unknown_key(tmp_path: Path) -> None:
+    data = _params()
+    data["title_fr"] = "Plan 182 tel quel"
+    path = _write(tmp_path, data)
+    with pytest.raises(ScenarioError) as err:
+        load_scenario(path)
+    text = str(err.value)
+    assert "title_fr" in text and "an unknown key" in text and str(path) in text

@@ -14,18 +14,20 @@ import pandas as pd
 
 from khcn_analysis.cli.common import add_format_option, add_lang_option, print_json
 from khcn_analysis.formatting import format_number, format_percent
+from khcn_analysis.vocabulary import ATTAINMENT_LABELS, attainment_label, value_status_label
 
 FORMATS = ("table", "csv", "json")
 
 _STATUS_MARK = {"observed": "", "interpolated": "i", "derived": "d", "assumption": "a", "projected": "p"}
 _LEGEND = {
-    "vi": "i = nội suy, d = suy ra, a = giả định, p = dự báo; không đánh dấu = số liệu quan sát",
-    "en": "i = interpolated, d = derived, a = assumption, p = projected; unmarked = observed",
+    lang: ", ".join(f"{mark} = {value_status_label(status, lang, lower=True)}"
+                    for status, mark in _STATUS_MARK.items() if mark)
+    + ("; không đánh dấu = " if lang == "vi" else "; unmarked = ")
+    + value_status_label("observed", lang, lower=True)
+    for lang in ("vi", "en")
 }
-_ATTAIN_LABEL = {
-    "vi": {"met": "đạt", "not_met": "chưa đạt", "not_computable": "không tính được"},
-    "en": {"met": "met", "not_met": "not met", "not_computable": "not computable"},
-}
+_ATTAIN_LABEL = {lang: {status: attainment_label(status, lang, lower=True) for status in ATTAINMENT_LABELS}
+                 for lang in ("vi", "en")}
 
 
 def _scenario_arg(parser: argparse.ArgumentParser) -> None:
@@ -111,6 +113,12 @@ def _select_years(table: pd.DataFrame, years: list[int] | None) -> pd.DataFrame:
 # --------------------------------------------------------------------------- commands
 
 
+def _shown(scenario, lang: str) -> str:
+    """The scenario for a human reader: its title, with the id to type in brackets."""
+    title = scenario.title(lang)
+    return scenario.name if title == scenario.name else f"{title} ({scenario.name})"
+
+
 def run_project(args: argparse.Namespace) -> int:
     from khcn_analysis.iamc import to_iamc
     from khcn_analysis.projection import project
@@ -124,7 +132,7 @@ def run_project(args: argparse.Namespace) -> int:
         print_json({"scenario": proj.scenario.name, "notes": proj.notes, "rows": table.to_dict(orient="records")})
         return 0
     lang = args.lang
-    print(f"{proj.scenario.name}: {proj.scenario.description(lang)}")
+    print(f"{_shown(proj.scenario, lang)}: {proj.scenario.description(lang)}")
     years = sorted(set(int(y) for y in table["year"]))
     chunk = 7
     for start in range(0, len(years), chunk):
@@ -170,7 +178,7 @@ def run_targets(args: argparse.Namespace) -> int:
         rows.append([f"{name} [{r.scope}]", str(r.year), value, _ATTAIN_LABEL[lang][r.status], gap])
     head = (["mục tiêu", "năm", "giá trị", "đánh giá", "thiếu hụt"] if lang == "vi"
             else ["target", "year", "value", "status", "gap"])
-    print(f"{proj.scenario.name}: {proj.scenario.description(lang)}\n")
+    print(f"{_shown(proj.scenario, lang)}: {proj.scenario.description(lang)}\n")
     _print_grid(rows, head)
     return 0
 
@@ -200,7 +208,7 @@ def run_uncertainty(args: argparse.Namespace) -> int:
              *[_fmt(getattr(r, f"p{q}"), r.variable, lang) for q in PERCENTILES]]
             for r in bands.itertuples(index=False)]
     title = "số lần mô phỏng" if lang == "vi" else "draws"
-    print(f"{result.scenario.name}: {title} {format_number(result.draws, 0, lang)}, seed {result.seed}\n")
+    print(f"{_shown(result.scenario, lang)}: {title} {format_number(result.draws, 0, lang)}, seed {result.seed}\n")
     _print_grid(rows, ["chỉ tiêu" if lang == "vi" else "indicator", "năm" if lang == "vi" else "year",
                        *[f"P{q}" for q in PERCENTILES]])
     probs = result.probabilities[result.probabilities["year"].isin(years)]
@@ -217,7 +225,7 @@ def run_scenarios(args: argparse.Namespace) -> int:
 
     for sc in list_scenarios():
         rule = RULE_LABELS.get(sc.st_budget_rule, {}).get(args.lang, sc.st_budget_rule)
-        print(f"{sc.name}  [{rule}]")
+        print(f"{_shown(sc, args.lang)}  [{rule}]")
         print(f"    {sc.description(args.lang)}")
     return 0
 

@@ -1,0 +1,45 @@
+"""One wording for value statuses and verdicts, whichever module shows them."""
+
+from __future__ import annotations
+
+import pytest
+
+from khcn_analysis import charts, excel, explore, narrative
+from khcn_analysis.cli import engine
+from khcn_analysis.vocabulary import (
+    ATTAINMENT_LABELS,
+    VALUE_STATUS_LABELS,
+    attainment_label,
+    value_status_label,
+)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_module_names_a_verdict_the_same_way(lang: str) -> None:
+    for status in ATTAINMENT_LABELS:
+        word = ATTAINMENT_LABELS[status][lang]
+        assert narrative.t(status, lang) == word
+        assert engine._ATTAIN_LABEL[lang][status] == word[:1].lower() + word[1:]
+        assert word.lower() in explore.t(status, lang).lower()
+    assert excel._t("not_computable", lang) == ATTAINMENT_LABELS["not_computable"][lang]
+    assert excel.MET_TEXT[lang] == (ATTAINMENT_LABELS["met"][lang], ATTAINMENT_LABELS["not_met"][lang])
+
+
+def test_the_one_vietnamese_wording() -> None:
+    assert [ATTAINMENT_LABELS[s]["vi"] for s in ("met", "not_met", "not_computable")] == [
+        "Đạt", "Chưa đạt", "Chưa tính được"]
+    assert attainment_label("not_computable", "vi", lower=True) == "chưa tính được"
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_module_names_a_value_status_the_same_way(lang: str) -> None:
+    assert set(VALUE_STATUS_LABELS) == {"observed", "interpolated", "derived", "assumption", "projected"}
+    for status, words in VALUE_STATUS_LABELS.items():
+        assert excel.STATUS_LABELS[status][lang] == words[lang]
+        assert charts.STATUS_NAMES[status][lang] == value_status_label(status, lang, lower=True)
+        assert charts.STATUS_NAMES[status][lang].lower() == words[lang].lower()
+    legend = engine._LEGEND[lang]
+    for status, mark in engine._STATUS_MARK.items():
+        if mark:
+            assert f"{mark} = {value_status_label(status, lang, lower=True)}" in legend
+    assert value_status_label("unknown_status", lang) == "unknown_status"
