@@ -378,6 +378,11 @@ _HTML_TEMPLATE = """{%- extends 'index.html.j2' -%}
 """
 
 
+#: Cells with this tag speak to whoever runs the notebook (parameters, how to run it),
+#: not to the reader of the report: the HTML page leaves them out.
+REPORT_HIDDEN_TAG = "hide-in-report"
+
+
 def notebook_to_html(executed: Path, out: Path, *, title: str | None = None, lang: str = "vi") -> Path:
     """A self-contained page without code: inputs and prompts hidden, images inline."""
     import nbformat
@@ -385,6 +390,9 @@ def notebook_to_html(executed: Path, out: Path, *, title: str | None = None, lan
     from nbconvert import HTMLExporter
 
     notebook = nbformat.read(executed, as_version=4)
+    notebook.cells = [
+        c for c in notebook.cells if REPORT_HIDDEN_TAG not in c.get("metadata", {}).get("tags", [])
+    ]
     exporter = HTMLExporter(
         template_name="lab",
         extra_loaders=[DictLoader({"khcn_report.html.j2": _HTML_TEMPLATE})],

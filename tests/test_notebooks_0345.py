@@ -165,6 +165,7 @@ def test_scenario_report_html_has_the_headline_table_and_no_code(complete_run):
     for cell in ("2015", "2020", "2030", "Dân số trung bình"):
         assert cell in parser.cells, cell
     assert "validate_namespace" not in page  # the code cells are hidden
+    assert "output_dir" not in page  # and so is the note on parameters, tagged hide-in-report
     assert "<script src=" not in page
 
 
