@@ -342,6 +342,13 @@ def _scenarios(rows: pd.DataFrame, scenarios=None) -> list[str]:
     return list(scenarios)
 
 
+def _scenario_series(table: pd.DataFrame, indicator: str, scenarios=None) -> tuple[pd.DataFrame, list[str]]:
+    """One indicator's checked rows for the chosen scenarios, and those scenarios in order."""
+    rows = _series(table, indicator)
+    names = _scenarios(rows, scenarios)
+    return rows.loc[rows["scenario"].astype(str).isin(names)], names
+
+
 # ---------------------------------------------------------------- targets
 
 
@@ -609,9 +616,7 @@ def indicator_chart(
     for the first scenario (the one the reader asked for first).
     """
     lang = check_lang(lang)
-    rows = _series(table, indicator)
-    names = _scenarios(rows, scenarios)
-    rows = rows.loc[rows["scenario"].astype(str).isin(names)]
+    rows, names = _scenario_series(table, indicator, scenarios)
     unit = str(rows["unit"].iloc[0])
     decimals = indicator_decimals(indicator)
     specs = target_specs(targets, indicator)
@@ -749,9 +754,7 @@ def scenario_comparison_chart(
 ) -> Figure:
     """Several scenarios, one indicator; the title gives the spread in the final year."""
     lang = check_lang(lang)
-    rows = _series(table, indicator)
-    names = _scenarios(rows, scenarios)
-    rows = rows.loc[rows["scenario"].astype(str).isin(names)]
+    rows, names = _scenario_series(table, indicator, scenarios)
     unit = str(rows["unit"].iloc[0])
     decimals = indicator_decimals(indicator)
     specs = target_specs(targets, indicator)
@@ -842,9 +845,8 @@ def funding_sufficiency_chart(
     which bars are measured and which are modelled.
     """
     lang = check_lang(lang)
-    rows = _series(table, "funding_sufficiency")
-    names = _scenarios(rows, scenarios)
-    rows = rows.loc[rows["scenario"].astype(str).isin(names) & rows["year"].isin(years)]
+    rows, names = _scenario_series(table, "funding_sufficiency", scenarios)
+    rows = rows.loc[rows["year"].isin(years)]
     shown = [y for y in years if y in set(rows["year"])]
     if not shown:
         raise InputError("projection table", "funding_sufficiency years",

@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 
 from khcn_analysis.errors import InputError, InputErrors
 from khcn_analysis.formatting import Lang, check_lang, format_number
+from khcn_analysis.indicators import unit_label
 from khcn_analysis.paths import raw_dir
 
 __all__ = [
@@ -64,14 +65,6 @@ BASES: tuple[str, ...] = (
 SourceOfMoney = Literal["state_budget", "central_programmes", "other_mobilised"]
 SOURCES_OF_MONEY: tuple[str, ...] = ("state_budget", "central_programmes", "other_mobilised")
 
-UNIT_LABELS: dict[str, dict[str, str]] = {
-    "%": {"vi": "%", "en": "%"},
-    "% per year": {"vi": "%/năm", "en": "% a year"},
-    "per 10,000 people": {"vi": "người/vạn dân", "en": "per 10,000 people"},
-    "products": {"vi": "sản phẩm", "en": "products"},
-    "years": {"vi": "năm", "en": "years"},
-    "months": {"vi": "tháng", "en": "months"},
-}
 BASE_LABELS: dict[str, dict[str, str]] = {
     "grdp": {"vi": "GRDP", "en": "of GRDP"},
     "gdp": {"vi": "GDP", "en": "of GDP"},
@@ -210,7 +203,7 @@ class Target(_Model):
         return self.comparator == "between" and self.upper is not None and value > self.upper
 
     def unit_label(self, lang: Lang = "vi") -> str:
-        unit = UNIT_LABELS[self.unit][lang]
+        unit = unit_label(self.unit, lang)
         if self.base:
             return f"{unit} {BASE_LABELS[self.base][lang]}"
         return unit

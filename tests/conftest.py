@@ -65,3 +65,28 @@ def chromium() -> str:
 @pytest.fixture(scope="session")
 def pdftoppm() -> str:
     return require_program("pdftoppm", package="poppler-utils")
+
+
+@pytest.fixture(scope="session")
+def processed_baseline(tmp_path_factory) -> Path:
+    """The real processed baseline, built once from data/raw/ into a temporary folder."""
+    from khcn_analysis.build import build_processed
+
+    out = tmp_path_factory.mktemp("processed")
+    build_processed(processed_dir=out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def observations(processed_baseline):
+    """A fresh copy per module, so no module sees another's changes."""
+    from khcn_analysis.baseline import load_observations
+
+    return load_observations(processed_baseline)
+
+
+@pytest.fixture(scope="module")
+def plan():
+    from khcn_analysis.plan import load_plan
+
+    return load_plan()

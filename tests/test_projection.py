@@ -48,22 +48,6 @@ SMALL = obs_rows(
 
 
 @pytest.fixture(scope="module")
-def plan():
-    return load_plan()
-
-
-@pytest.fixture(scope="module")
-def observations(tmp_path_factory) -> pd.DataFrame:
-    """The real processed baseline, built from data/raw/ into a temporary folder."""
-    from khcn_analysis.baseline import load_observations
-    from khcn_analysis.build import build_processed
-
-    out = tmp_path_factory.mktemp("processed")
-    build_processed(processed_dir=out)
-    return load_observations(out)
-
-
-@pytest.fixture(scope="module")
 def projections(observations, plan):
     return {s.name: project(s, observations=observations, plan=plan) for s in list_scenarios()}
 

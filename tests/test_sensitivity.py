@@ -4,16 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from khcn_analysis.plan import load_plan
 from khcn_analysis.projection import project
 from khcn_analysis.scenarios import load_scenario, validate_parameters
 from khcn_analysis.sensitivity import TORNADO_COLUMNS, tornado
 from tests.test_projection import SMALL
-
-
-@pytest.fixture(scope="module")
-def plan():
-    return load_plan()
 
 
 def test_tornado_shape_and_base(plan) -> None:

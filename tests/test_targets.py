@@ -5,30 +5,14 @@ from __future__ import annotations
 import math
 
 import numpy as np
-import pandas as pd
 import pytest
 
-from khcn_analysis.plan import load_national_targets, load_plan
+from khcn_analysis.plan import load_national_targets
 from khcn_analysis.projection import project
 from khcn_analysis.targets import ATTAINMENT_COLUMNS, attainment, compare, requirements, target_path
 
 CONTRACT_COLUMNS = ["target_id", "scope", "indicator", "year", "comparator", "lower", "upper", "unit",
                     "value", "status", "gap", "gap_unit", "clause"]
-
-
-@pytest.fixture(scope="module")
-def plan():
-    return load_plan()
-
-
-@pytest.fixture(scope="module")
-def observations(tmp_path_factory) -> pd.DataFrame:
-    from khcn_analysis.baseline import load_observations
-    from khcn_analysis.build import build_processed
-
-    out = tmp_path_factory.mktemp("processed")
-    build_processed(processed_dir=out)
-    return load_observations(out)
 
 
 @pytest.fixture(scope="module")

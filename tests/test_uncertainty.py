@@ -6,25 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from khcn_analysis.plan import load_plan
 from khcn_analysis.projection import project
 from khcn_analysis.scenarios import Distribution, validate_parameters
 from khcn_analysis.uncertainty import PERCENTILES, run_uncertainty
-
-
-@pytest.fixture(scope="module")
-def plan():
-    return load_plan()
-
-
-@pytest.fixture(scope="module")
-def observations(tmp_path_factory) -> pd.DataFrame:
-    from khcn_analysis.baseline import load_observations
-    from khcn_analysis.build import build_processed
-
-    out = tmp_path_factory.mktemp("processed")
-    build_processed(processed_dir=out)
-    return load_observations(out)
 
 
 def test_same_seed_same_numbers_other_seed_other_numbers(observations, plan) -> None:
