@@ -48,7 +48,8 @@ report: $(RUNTIME_STAMP)
 
 lint: $(DEV_STAMP)
 	$(BIN)/ruff check khcn_analysis tests benchmarks notebooks
-	$(BIN)/python -m khcn_analysis.notebook_hygiene notebooks
+	$(BIN)/python -m khcn_analysis.report.notebook_hygiene notebooks
+	$(BIN)/lint-imports
 
 test: lint
 	$(BIN)/python -m pytest

@@ -18,9 +18,9 @@ _state: dict = {}
 def _setup() -> None:
     if _state:
         return
-    from khcn_analysis.baseline import load_observations
-    from khcn_analysis.build import build_processed
-    from khcn_analysis.plan import load_plan
+    from khcn_analysis.data.baseline import load_observations
+    from khcn_analysis.data.build import build_processed
+    from khcn_analysis.plan.model import load_plan
 
     out = Path(tempfile.mkdtemp(prefix="khcn-bench-"))
     build_processed(processed_dir=out)
@@ -29,16 +29,19 @@ def _setup() -> None:
 
 
 def _monte_carlo(name: str) -> None:
-    from khcn_analysis.uncertainty import run_uncertainty
+    from khcn_analysis.judge.probabilities import target_probabilities
+    from khcn_analysis.model.uncertainty import run_uncertainty
 
-    result = run_uncertainty(name, draws=DRAWS, seed=1, observations=_state["observations"], plan=_state["plan"])
+    plan = _state["plan"]
+    result = run_uncertainty(name, draws=DRAWS, seed=1, observations=_state["observations"], plan=plan,
+                             judge_draws=lambda sims, years: target_probabilities(sims, years, plan))
     assert len(result.probabilities) > 0 and len(result.bands) > 0
 
 
 def _project_all() -> None:
-    from khcn_analysis.projection import project
-    from khcn_analysis.scenarios import list_scenarios
-    from khcn_analysis.targets import attainment
+    from khcn_analysis.judge.attainment import attainment
+    from khcn_analysis.model.projection import project
+    from khcn_analysis.model.scenarios import list_scenarios
 
     for sc in list_scenarios():
         attainment(project(sc, observations=_state["observations"], plan=_state["plan"]), national=False)

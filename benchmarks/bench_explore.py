@@ -20,10 +20,10 @@ _state: dict = {}
 def _setup() -> None:
     if _state:
         return
-    from khcn_analysis.baseline import load_observations
-    from khcn_analysis.build import build_processed
-    from khcn_analysis.explore import ExploreApp, Explorer
-    from khcn_analysis.plan import load_plan
+    from khcn_analysis.data.baseline import load_observations
+    from khcn_analysis.data.build import build_processed
+    from khcn_analysis.plan.model import load_plan
+    from khcn_analysis.present.explore import ExploreApp, Explorer
 
     out = Path(tempfile.mkdtemp(prefix="khcn-bench-explore-"))
     build_processed(processed_dir=out)

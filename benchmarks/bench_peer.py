@@ -3,7 +3,7 @@
 EMA Workbench (the `ema-workbench` package, `make bench` installs it) is the usual
 Python tool for exploratory modelling: it calls a model function once per parameter
 set. Here that function is our own engine for one parameter set
-(:func:`khcn_analysis.projection.simulate` with arrays of one draw), wrapped as an EMA
+(:func:`khcn_analysis.model.projection.simulate` with arrays of one draw), wrapped as an EMA
 ``Model``; EMA's ``SequentialEvaluator`` runs it over 10,000 parameter sets, fed as EMA
 ``Scenario`` objects holding exactly the values our engine draws (``plan_as_written``'s
 distributions, seed 1). Our engine runs the same 10,000 sets in one vectorized call.
@@ -39,12 +39,12 @@ _state: dict = {}
 def _setup() -> None:
     if _state:
         return
-    from khcn_analysis.baseline import load_observations
-    from khcn_analysis.build import build_processed
-    from khcn_analysis.plan import load_plan
-    from khcn_analysis.projection import prepare
-    from khcn_analysis.scenarios import UNCERTAIN_PARAMETERS, load_scenario
-    from khcn_analysis.uncertainty import draw_parameters
+    from khcn_analysis.data.baseline import load_observations
+    from khcn_analysis.data.build import build_processed
+    from khcn_analysis.model.projection import prepare
+    from khcn_analysis.model.scenarios import UNCERTAIN_PARAMETERS, load_scenario
+    from khcn_analysis.model.uncertainty import draw_parameters
+    from khcn_analysis.plan.model import load_plan
 
     out = Path(tempfile.mkdtemp(prefix="khcn-bench-"))
     build_processed(processed_dir=out)
@@ -65,7 +65,7 @@ def _setup() -> None:
 
 def _one_set(**values: float) -> dict[str, np.ndarray]:
     """The engine for one parameter set: EMA's model function."""
-    from khcn_analysis.projection import simulate
+    from khcn_analysis.model.projection import simulate
 
     sims = simulate(_state["inputs"], {k: np.array([values[k]], dtype=float) for k in _state["keys"]})
     return {name: sims[name][0] for name in OUTCOMES}
@@ -92,7 +92,7 @@ def _ema_setup():
 
 
 def _engine() -> dict[str, np.ndarray]:
-    from khcn_analysis.projection import simulate
+    from khcn_analysis.model.projection import simulate
 
     sims = simulate(_state["inputs"], _state["params"])
     return {name: sims[name] for name in OUTCOMES}

@@ -25,7 +25,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "report_notebooks"
 
 
 def _full_batch() -> None:
-    from khcn_analysis.reports import run_reports
+    from khcn_analysis.report.batch import run_reports
 
     out = Path(tempfile.mkdtemp(prefix="khcn-bench-"))
     try:
@@ -50,7 +50,7 @@ def _empty_notebook() -> None:
 
 
 def _one_trivial_notebook_batch() -> None:
-    from khcn_analysis.reports import NotebookSpec, run_reports
+    from khcn_analysis.report.batch import NotebookSpec, run_reports
 
     out = Path(tempfile.mkdtemp(prefix="khcn-bench-"))
     try:

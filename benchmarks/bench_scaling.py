@@ -28,10 +28,10 @@ def _name(draws: int) -> str:
 def _setup() -> None:
     if _state:
         return
-    from khcn_analysis.baseline import load_observations
-    from khcn_analysis.build import build_processed
-    from khcn_analysis.plan import load_plan
-    from khcn_analysis.scenarios import load_scenario
+    from khcn_analysis.data.baseline import load_observations
+    from khcn_analysis.data.build import build_processed
+    from khcn_analysis.model.scenarios import load_scenario
+    from khcn_analysis.plan.model import load_plan
 
     out = Path(tempfile.mkdtemp(prefix="khcn-bench-"))
     build_processed(processed_dir=out)
@@ -39,7 +39,7 @@ def _setup() -> None:
 
 
 def _run(draws: int) -> None:
-    from khcn_analysis.uncertainty import run_uncertainty
+    from khcn_analysis.model.uncertainty import run_uncertainty
 
     result = run_uncertainty(_state["scenario"], draws=draws, seed=1, observations=_state["observations"],
                              plan=_state["plan"])

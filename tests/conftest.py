@@ -70,7 +70,7 @@ def pdftoppm() -> str:
 @pytest.fixture(scope="session")
 def processed_baseline(tmp_path_factory) -> Path:
     """The real processed baseline, built once from data/raw/ into a temporary folder."""
-    from khcn_analysis.build import build_processed
+    from khcn_analysis.data.build import build_processed
 
     out = tmp_path_factory.mktemp("processed")
     build_processed(processed_dir=out)
@@ -80,13 +80,13 @@ def processed_baseline(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def observations(processed_baseline):
     """A fresh copy per module, so no module sees another's changes."""
-    from khcn_analysis.baseline import load_observations
+    from khcn_analysis.data.baseline import load_observations
 
     return load_observations(processed_baseline)
 
 
 @pytest.fixture(scope="module")
 def plan():
-    from khcn_analysis.plan import load_plan
+    from khcn_analysis.plan.model import load_plan
 
     return load_plan()

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from khcn_analysis.audit import Finding, audit_plan, findings_table
-from khcn_analysis.plan import load_national_targets, load_plan
+from khcn_analysis.plan.audit import Finding, audit_plan, findings_table
+from khcn_analysis.plan.model import load_national_targets, load_plan
 
 FIXTURES = Path(__file__).parent / "fixtures" / "plans"
 

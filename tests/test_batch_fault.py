@@ -1,6 +1,6 @@
 """Killing a report batch part-way: the previous report survives and the next run completes.
 
-A real batch (``khcn_analysis.reports.run_reports`` through papermill, in its own process
+A real batch (``khcn_analysis.report.batch.run_reports`` through papermill, in its own process
 group, as cron would start ``khcn report``) runs two tiny notebooks; the second one
 signals that it is executing and then waits. The test SIGKILLs the whole process group
 at that moment, then checks what a reader of ``reports/`` would see, and runs the next
@@ -23,15 +23,15 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from khcn_analysis.reports import LATEST, LOCK_NAME, latest_manifest
+from khcn_analysis.report.batch import LATEST, LOCK_NAME, latest_manifest
 
 pytestmark = pytest.mark.slow
 
 ENTRY = r"""
 import json, sys
 from pathlib import Path
-from khcn_analysis.errors import KhcnError
-from khcn_analysis.reports import NotebookSpec, run_reports
+from khcn_analysis.core.errors import KhcnError
+from khcn_analysis.report.batch import NotebookSpec, run_reports
 
 out, notebooks = Path(sys.argv[1]), Path(sys.argv[2])
 try:

@@ -16,10 +16,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from khcn_analysis import baseline
-from khcn_analysis.build import CONFLICT_RULES, build_processed, processed_variable
-from khcn_analysis.errors import InputErrors, NotBuiltError
-from khcn_analysis.sources import COLUMNS
+from khcn_analysis.core.errors import InputErrors, NotBuiltError
+from khcn_analysis.data import baseline
+from khcn_analysis.data.build import CONFLICT_RULES, build_processed
+from khcn_analysis.data.facts import processed_variable
+from khcn_analysis.data.sources import COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
@@ -295,7 +296,7 @@ def test_build_of_shipped_data_leaves_repository_raw_unchanged(tmp_path):
 
 
 def test_assumptions_file_is_validated_with_field_names(tmp_path):
-    from khcn_analysis.assumptions import load_assumptions
+    from khcn_analysis.data.assumptions import load_assumptions
 
     bad = tmp_path / "assumptions.yaml"
     bad.write_text(

@@ -16,9 +16,9 @@ from matplotlib.text import Text
 from PIL import Image
 from pypdf import PdfReader
 
-from khcn_analysis import charts
-from khcn_analysis.chart_style import SIZES, chart_texts, save_figure, source_line
-from khcn_analysis.errors import InputError
+from khcn_analysis.core.errors import InputError
+from khcn_analysis.present import charts
+from khcn_analysis.present.chart_style import SIZES, chart_texts, save_figure, source_line
 
 
 @pytest.fixture(autouse=True)
@@ -283,7 +283,7 @@ def test_scenario_comparison_title_gives_the_spread_in_the_last_year():
     title = chart_texts(fig)["title"]
     low = 0.4 * 1.03**12
     high = low * 1.35**8
-    from khcn_analysis.formatting import format_number
+    from khcn_analysis.core.formatting import format_number
 
     assert f"từ {format_number(low, 2)}% (kịch bản cham)" in title
     assert f"đến {format_number(high, 2)}% (kịch bản nhanh)" in title
@@ -313,7 +313,7 @@ def test_fan_chart_from_draws_reports_range_and_chance_of_target():
     final = draws.loc[draws["year"] == 2030, "value"]
     share = (final > 2.0).mean() * 100
     title = chart_texts(fig)["title"]
-    from khcn_analysis.formatting import format_number
+    from khcn_analysis.core.formatting import format_number
 
     assert f"xác suất đạt mục tiêu: {format_number(share, 0)}%" in title
     assert f"{format_number(final.quantile(0.05), 2)}%–{format_number(final.quantile(0.95), 2)}%" in title

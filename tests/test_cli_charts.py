@@ -13,7 +13,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from khcn_analysis.charts import CHART_NAMES
+from khcn_analysis.present.charts import CHART_NAMES
 
 ROOT = Path(__file__).resolve().parent.parent
 KHCN = Path(sys.executable).parent / "khcn"

@@ -15,7 +15,7 @@ from khcn_analysis.cli import main
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
-    from khcn_analysis.build import build_processed
+    from khcn_analysis.data.build import build_processed
 
     out = tmp_path_factory.mktemp("processed")
     build_processed(processed_dir=out)
@@ -25,7 +25,7 @@ def built(tmp_path_factory) -> Path:
 @pytest.fixture(autouse=True)
 def processed(built: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Commands read data/processed/; point them at a freshly built copy instead."""
-    monkeypatch.setattr("khcn_analysis.paths.processed_dir", lambda: built)
+    monkeypatch.setattr("khcn_analysis.core.paths.processed_dir", lambda: built)
     return built
 
 

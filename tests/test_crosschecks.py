@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from khcn_analysis.assumptions import load_assumptions
-from khcn_analysis.build import build_tables
-from khcn_analysis.crosschecks import CROSSCHECK_COLUMNS, run_crosschecks
-from khcn_analysis.sources import read_sources
+from khcn_analysis.data.assumptions import load_assumptions
+from khcn_analysis.data.build import build_tables
+from khcn_analysis.data.crosschecks import CROSSCHECK_COLUMNS, run_crosschecks
+from khcn_analysis.data.sources import read_sources
 
 RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from khcn_analysis.excel import SHEET_NAMES, export_xlsx, write_workbook
-from khcn_analysis.projection import project
-from khcn_analysis.scenarios import validate_parameters
-from khcn_analysis.targets import attainment
+from khcn_analysis.judge.attainment import attainment
+from khcn_analysis.model.projection import project
+from khcn_analysis.model.scenarios import validate_parameters
+from khcn_analysis.present.excel import SHEET_NAMES, export_xlsx, write_workbook
 
 DERIVED = ("st_investment_share_grdp", "st_budget_share_expenditure", "researcher_density",
            "funding_required", "funding_sufficiency")
@@ -22,7 +22,7 @@ DERIVED = ("st_investment_share_grdp", "st_budget_share_expenditure", "researche
 
 @pytest.fixture(scope="module")
 def processed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from khcn_analysis.build import build_processed
+    from khcn_analysis.data.build import build_processed
 
     out = tmp_path_factory.mktemp("processed")
     build_processed(processed_dir=out)
@@ -31,14 +31,14 @@ def processed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def observations(processed: Path):
-    from khcn_analysis.baseline import load_observations
+    from khcn_analysis.data.baseline import load_observations
 
     return load_observations(processed)
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory, processed: Path, observations):
-    projection = project("plan_as_written", observations=observations)
+def built(tmp_path_factory: pytest.TempPathFactory, processed: Path, observations, plan):
+    projection = project("plan_as_written", observations=observations, plan=plan)
     out = tmp_path_factory.mktemp("xlsx") / "plan.xlsx"
     layout = write_workbook(projection, out, processed_dir=processed)
     return projection, layout
@@ -159,7 +159,7 @@ def test_assumptions_are_editable_named_cells_with_reason_and_source(built) -> N
 
 
 def test_sources_sheet_lists_every_source_used(built, processed: Path) -> None:
-    from khcn_analysis.baseline import load_source_details
+    from khcn_analysis.data.baseline import load_source_details
 
     projection, layout = built
     ws = openpyxl.load_workbook(layout.path)[layout.sheets["sources"]]
@@ -178,11 +178,11 @@ def test_sources_sheet_lists_every_source_used(built, processed: Path) -> None:
             assert quote == details.at[sid, "quote"]
 
 
-def test_user_text_can_never_run_as_a_formula(tmp_path: Path, processed: Path, observations) -> None:
+def test_user_text_can_never_run_as_a_formula(tmp_path: Path, processed: Path, observations, plan) -> None:
     texts = ['=HYPERLINK("http://example.invalid/x","bấm vào đây")', "=1+1"]
     for k, text in enumerate(texts):
         scenario = validate_parameters({"scenario": "plan_as_written", "description_vi": text})
-        layout = write_workbook(project(scenario, observations=observations), tmp_path / f"inj{k}.xlsx",
+        layout = write_workbook(project(scenario, observations=observations, plan=plan), tmp_path / f"inj{k}.xlsx",
                                 processed_dir=processed)
         wb = openpyxl.load_workbook(layout.path)
         found = 0
@@ -251,7 +251,7 @@ def test_english_workbook(tmp_path: Path, processed: Path) -> None:
 def test_cli_export_xlsx(tmp_path: Path, processed: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     from khcn_analysis.cli import main
 
-    monkeypatch.setattr("khcn_analysis.paths.processed_dir", lambda: processed)
+    monkeypatch.setattr("khcn_analysis.core.paths.processed_dir", lambda: processed)
     out = tmp_path / "cli.xlsx"
     assert main(["export-xlsx", "--scenario", "austerity", "--out", str(out)]) == 0
     assert str(out) in capsys.readouterr().out

@@ -10,10 +10,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from khcn_analysis.excel import write_workbook
-from khcn_analysis.projection import project
-from khcn_analysis.scenarios import validate_parameters
-from khcn_analysis.targets import attainment
+from khcn_analysis.judge.attainment import attainment
+from khcn_analysis.model.projection import project
+from khcn_analysis.model.scenarios import validate_parameters
+from khcn_analysis.present.excel import write_workbook
 
 SCENARIOS = ("plan_as_written", "gdp_linked", "meet_targets", "latest_trend", "austerity")
 
@@ -58,7 +58,7 @@ def _close(a: float | None, b: float) -> bool:
 
 @pytest.fixture(scope="module")
 def processed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from khcn_analysis.build import build_processed
+    from khcn_analysis.data.build import build_processed
 
     out = tmp_path_factory.mktemp("processed")
     build_processed(processed_dir=out)
@@ -67,7 +67,7 @@ def processed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def observations(processed: Path):
-    from khcn_analysis.baseline import load_observations
+    from khcn_analysis.data.baseline import load_observations
 
     return load_observations(processed)
 
@@ -94,11 +94,11 @@ def assert_matches_library(path: Path, projection, layout) -> int:
 
 
 def test_libreoffice_recalculates_every_scenario(soffice: str, tmp_path: Path, processed: Path,
-                                                 observations) -> None:
+                                                 observations, plan) -> None:
     built = {}
     files = []
     for name in SCENARIOS:
-        projection = project(name, observations=observations)
+        projection = project(name, observations=observations, plan=plan)
         layout = write_workbook(projection, tmp_path / "src" / f"{name}.xlsx", processed_dir=processed)
         built[name] = (projection, layout)
         files.append(strip_cached_values(layout.path, tmp_path / f"{name}.xlsx"))
@@ -125,10 +125,10 @@ def _set(wb: openpyxl.Workbook, sheet: str, ref: str, value: float) -> None:
     ],
 )
 def test_edited_assumptions_recalculate_like_the_library(
-    soffice: str, tmp_path: Path, processed: Path, observations, name: str,
+    soffice: str, tmp_path: Path, processed: Path, observations, plan, name: str,
     edits: dict[str, float], base_edit: tuple[str, int, float],
 ) -> None:
-    projection = project(name, observations=observations)
+    projection = project(name, observations=observations, plan=plan)
     layout = write_workbook(projection, tmp_path / f"{name}.xlsx", processed_dir=processed)
     wb = openpyxl.load_workbook(layout.path)
     sheet = layout.sheets["assumptions"]
@@ -177,7 +177,7 @@ def test_edited_assumptions_recalculate_like_the_library(
     sel = (obs["region"] == "Lai Chau") & (obs["variable"] == variable) & (obs["year"] == year)
     assert sel.sum() == 1
     obs.loc[sel, "value"] = old_base * factor
-    expected = project(validate_parameters({"scenario": name, **edits}), observations=obs)
+    expected = project(validate_parameters({"scenario": name, **edits}), observations=obs, plan=plan)
     compared = 0
     for rec in expected.table.itertuples(index=False):
         if rec.variable in ("funding_required", "funding_sufficiency") and rec.year < 2015:
@@ -189,10 +189,10 @@ def test_edited_assumptions_recalculate_like_the_library(
 
 
 def test_user_text_stays_text_in_libreoffice(soffice: str, tmp_path: Path, processed: Path,
-                                             observations) -> None:
+                                             observations, plan) -> None:
     text = "=1+1"
     scenario = validate_parameters({"scenario": "plan_as_written", "description_vi": text})
-    layout = write_workbook(project(scenario, observations=observations), tmp_path / "inj.xlsx",
+    layout = write_workbook(project(scenario, observations=observations, plan=plan), tmp_path / "inj.xlsx",
                             processed_dir=processed)
     (out,) = recalculate(soffice, [layout.path], tmp_path / "out", tmp_path / "profile")
     wb = openpyxl.load_workbook(out, data_only=True)

@@ -15,7 +15,7 @@ import numpy as np
 import openpyxl
 import pytest
 
-from khcn_analysis.errors import InputError
+from khcn_analysis.core.errors import InputError
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = sorted(p.stem for p in (ROOT / "scenarios").glob("*.yaml"))
@@ -30,7 +30,7 @@ def project(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("KHCN_ROOT", str(root))
         mp.setenv("MPLBACKEND", "Agg")
-        from khcn_analysis.build import build_processed
+        from khcn_analysis.data.build import build_processed
 
         build_processed()
         yield root
@@ -39,7 +39,7 @@ def project(tmp_path_factory):
 @pytest.fixture
 def explorer(project, monkeypatch):
     monkeypatch.setenv("KHCN_ROOT", str(project))
-    from khcn_analysis.explore import Explorer
+    from khcn_analysis.present.explore import Explorer
 
     return Explorer()
 
@@ -57,13 +57,13 @@ def scenarios_dir(project, tmp_path):
 
 @pytest.mark.parametrize("name", SHIPPED)
 def test_settings_of_a_shipped_scenario_reproduce_its_projection(explorer, name):
-    from khcn_analysis.projection import project
+    from khcn_analysis.model.projection import project
 
     settings = explorer.settings_for(name)
     assert explorer.changes(settings) == {}
     result = explorer.compute(settings)
     assert result.scenario.name == name
-    reference = project(name)
+    reference = project(name, observations=explorer.inputs.observations, plan=explorer.plan)
     for ind in ("st_investment_share_grdp", "researcher_density", "funding_sufficiency"):
         np.testing.assert_allclose(result.projection.series(ind), reference.series(ind), rtol=1e-12,
                                    equal_nan=True)
@@ -104,7 +104,7 @@ def test_budget_level_means_a_share_of_expenditure_or_a_cut_depending_on_the_rul
 
 
 def test_an_out_of_range_setting_is_an_error_naming_the_key(explorer):
-    from khcn_analysis.scenarios import ScenarioError
+    from khcn_analysis.model.scenarios import ScenarioError
 
     bad = dataclasses.replace(explorer.settings_for("plan_as_written"), grdp_growth_pct=80.0)
     with pytest.raises(ScenarioError, match="grdp_growth_pct"):
@@ -115,8 +115,13 @@ def test_an_out_of_range_setting_is_an_error_naming_the_key(explorer):
 
 
 def test_table_agrees_with_the_engine_and_the_attainment_table(explorer):
-    from khcn_analysis.explore import MILESTONES, TABLE_INDICATORS, summary_html, summary_rows
-    from khcn_analysis.targets import attainment
+    from khcn_analysis.judge.attainment import attainment
+    from khcn_analysis.present.explore import (
+        MILESTONES,
+        TABLE_INDICATORS,
+        summary_html,
+        summary_rows,
+    )
 
     result = explorer.compute(explorer.settings_for("plan_as_written"))
     rows = summary_rows(result, "vi")
@@ -141,7 +146,7 @@ def test_table_agrees_with_the_engine_and_the_attainment_table(explorer):
 
 
 def test_live_panel_redraws_only_charts_whose_numbers_changed(explorer):
-    from khcn_analysis.explore import CHART_INDICATORS, LivePanel
+    from khcn_analysis.present.explore import CHART_INDICATORS, LivePanel
 
     panel = LivePanel()
     settings = explorer.settings_for("plan_as_written")
@@ -160,8 +165,8 @@ def test_live_panel_redraws_only_charts_whose_numbers_changed(explorer):
 
 
 def test_save_writes_a_scenario_that_loads_with_the_changes_and_their_reason(explorer, scenarios_dir):
-    from khcn_analysis.explore import SAVED_MARKER
-    from khcn_analysis.scenarios import load_scenario
+    from khcn_analysis.model.scenarios import load_scenario
+    from khcn_analysis.present.explore import SAVED_MARKER
 
     settings = dataclasses.replace(explorer.settings_for("plan_as_written"), grdp_growth_pct=7.0,
                                    researcher_growth_mode="persons", researcher_growth_persons=20.0)
@@ -192,7 +197,7 @@ def test_save_writes_a_scenario_that_loads_with_the_changes_and_their_reason(exp
 
 
 def _project(scenario, explorer):
-    from khcn_analysis.projection import project
+    from khcn_analysis.model.projection import project
 
     return project(scenario, observations=explorer.observations, plan=explorer.plan)
 
@@ -216,7 +221,7 @@ def test_save_refuses_invalid_or_path_like_names(explorer, scenarios_dir, name):
 
 
 def test_save_overwrites_an_explorer_file_only_when_asked(explorer, scenarios_dir):
-    from khcn_analysis.scenarios import load_scenario
+    from khcn_analysis.model.scenarios import load_scenario
 
     settings = explorer.settings_for("plan_as_written")
     path = explorer.save_scenario(settings, "cua_toi", directory=scenarios_dir)
@@ -230,7 +235,7 @@ def test_save_overwrites_an_explorer_file_only_when_asked(explorer, scenarios_di
 
 
 def test_save_validates_before_writing(explorer, scenarios_dir):
-    from khcn_analysis.scenarios import ScenarioError
+    from khcn_analysis.model.scenarios import ScenarioError
 
     bad = dataclasses.replace(explorer.settings_for("plan_as_written"), population_growth_pct=50.0)
     with pytest.raises(ScenarioError, match="population_growth_pct"):
@@ -242,7 +247,7 @@ def test_save_validates_before_writing(explorer, scenarios_dir):
 
 
 def test_export_writes_the_house_charts_and_a_workbook_in_a_new_folder(explorer, tmp_path):
-    from khcn_analysis.charts import CHART_NAMES
+    from khcn_analysis.present.charts import CHART_NAMES
 
     result = explorer.compute(dataclasses.replace(explorer.settings_for("plan_as_written"), grdp_growth_pct=7.0))
     paths = explorer.export(result, tmp_path / "out", formats=("png", "svg", "pdf"), lang="vi", stamp="s1")
@@ -263,7 +268,7 @@ def test_export_writes_the_house_charts_and_a_workbook_in_a_new_folder(explorer,
 
 
 def test_app_recomputes_on_a_widget_change_and_relabels_in_english(explorer, project):
-    from khcn_analysis.explore import ExploreApp
+    from khcn_analysis.present.explore import ExploreApp
 
     app = ExploreApp("plan_as_written", "vi", explorer=explorer)
     before = app.result.value("st_investment_share_grdp", 2030)

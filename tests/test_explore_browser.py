@@ -42,7 +42,7 @@ def project(tmp_path_factory):
     shutil.copytree(ROOT / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("KHCN_ROOT", str(root))
-        from khcn_analysis.build import build_processed
+        from khcn_analysis.data.build import build_processed
 
         build_processed()
     return root
@@ -140,7 +140,7 @@ def _engine_2030(project: Path, **changes) -> float:
     """What the engine gives in 2030 for plan_as_written with ``changes``, in the test's project root."""
     import dataclasses
 
-    from khcn_analysis.explore import Explorer
+    from khcn_analysis.present.explore import Explorer
 
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("KHCN_ROOT", str(project))
@@ -180,7 +180,7 @@ def test_changing_a_control_changes_the_2030_values(page, project):
 
 
 def test_save_writes_a_valid_scenario_and_refuses_a_shipped_name(page, project):
-    from khcn_analysis.scenarios import load_scenario
+    from khcn_analysis.model.scenarios import load_scenario
 
     name_box = page.locator(".khcn-save-name input")
     name_box.fill("plan_as_written")

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from khcn_analysis.errors import InputError
-from khcn_analysis.formatting import check_lang, format_money_bn, format_number, format_percent
+from khcn_analysis.core.errors import InputError
+from khcn_analysis.core.formatting import check_lang, format_money_bn, format_number, format_percent
 
 
 def test_vietnamese_conventions():

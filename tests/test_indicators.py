@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from khcn_analysis.errors import InputError
-from khcn_analysis.indicators import (
+from khcn_analysis.core.errors import InputError
+from khcn_analysis.core.indicators import (
     INDICATORS,
     PROJECTED_IDS,
     UnitMismatchError,
@@ -40,7 +40,7 @@ def test_every_design_indicator_is_registered_with_its_unit(indicator_id: str, u
 
 
 def test_plan_target_indicators_are_registered() -> None:
-    from khcn_analysis.plan import load_plan
+    from khcn_analysis.plan.model import load_plan
 
     for target in load_plan().targets:
         assert target.indicator in INDICATORS, target.id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from khcn_analysis import narrative as nr
+from khcn_analysis.present import narrative as nr
 
 
 def _table() -> pd.DataFrame:

@@ -7,7 +7,7 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
-from khcn_analysis.notebook_hygiene import dirty_cells, main
+from khcn_analysis.report.notebook_hygiene import dirty_cells, main
 
 ROOT = Path(__file__).resolve().parent.parent
 

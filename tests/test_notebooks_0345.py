@@ -38,7 +38,7 @@ def project(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("KHCN_ROOT", str(root))
         mp.setenv("MPLBACKEND", "Agg")
-        from khcn_analysis.build import build_processed
+        from khcn_analysis.data.build import build_processed
 
         build_processed()
         yield root

@@ -13,8 +13,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from khcn_analysis.errors import KhcnError
-from khcn_analysis.plan import PlanError, load_national_targets, load_plan, side_by_side
+from khcn_analysis.core.errors import KhcnError
+from khcn_analysis.judge.compare import above_range, compare
+from khcn_analysis.plan.model import PlanError, load_national_targets, load_plan, side_by_side
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "plans"
@@ -192,17 +193,20 @@ def test_target_for_answers_by_indicator_and_year(plan):
     assert plan.target_for("no_such_indicator", 2020) is None
 
 
-def test_is_met_follows_the_comparator_scalar_and_vectorised(plan):
+def test_the_judge_compares_with_each_targets_comparator_scalar_and_vectorised(plan):
+    def met(target, value):
+        return compare(target.comparator, target.lower, target.upper, value)
+
     over2 = plan.target_for("st_investment_share_grdp", 2020)
-    assert over2.is_met(2.01) is True and over2.is_met(2.0) is False
+    assert bool(met(over2, 2.01)) is True and bool(met(over2, 2.0)) is False
     floor = plan.target_for("st_investment_share_grdp", 2015)
-    assert floor.is_met(1.5) is True and floor.is_met(1.49) is False
+    assert bool(met(floor, 1.5)) is True and bool(met(floor, 1.49)) is False
     band = plan.target_for("researcher_density", 2020)
-    got = band.is_met(np.array([4.99, 5.0, 6.0, 7.0, 7.01, np.nan]))
+    got = met(band, np.array([4.99, 5.0, 6.0, 7.0, 7.01, np.nan]))
     # "đạt mức 5-7": a range to reach, so passing its top still meets it.
     assert got.tolist() == [False, True, True, True, True, False]
-    assert band.above_range(7.01) and not band.above_range(7.0)
-    assert plan.target_for("techmart_interval_years", 2016).is_met(3) is True
+    assert above_range(band.comparator, band.upper, 7.01) and not above_range(band.comparator, band.upper, 7.0)
+    assert bool(met(plan.target_for("techmart_interval_years", 2016), 3)) is True
 
 
 def test_applies_to_is_vectorised(plan):

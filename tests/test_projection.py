@@ -10,10 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from khcn_analysis.errors import InputError
-from khcn_analysis.indicators import UnitMismatchError
-from khcn_analysis.plan import load_plan
-from khcn_analysis.projection import (
+from khcn_analysis.core.errors import InputError
+from khcn_analysis.core.indicators import UnitMismatchError
+from khcn_analysis.model.projection import (
     TABLE_COLUMNS,
     YEARS,
     central_parameters,
@@ -21,7 +20,8 @@ from khcn_analysis.projection import (
     project,
     simulate,
 )
-from khcn_analysis.scenarios import list_scenarios, load_scenario, validate_parameters
+from khcn_analysis.model.scenarios import list_scenarios, load_scenario, validate_parameters
+from khcn_analysis.plan.model import load_plan
 
 SHIPPED = ["plan_as_written", "gdp_linked", "meet_targets", "austerity", "latest_trend"]
 
@@ -212,7 +212,7 @@ def test_project_accepts_a_scenario_file_path(tmp_path: Path, plan) -> None:
 
 
 def test_iamc_export_round_trips_through_csv_and_xlsx(tmp_path: Path, plan) -> None:
-    from khcn_analysis.iamc import IAMC_COLUMNS, write_iamc
+    from khcn_analysis.model.iamc import IAMC_COLUMNS, write_iamc
 
     proj = project("plan_as_written", observations=SMALL, plan=plan)
     csv = pd.read_csv(write_iamc(proj.table, tmp_path / "p.csv"))

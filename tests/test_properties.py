@@ -1,7 +1,7 @@
 """Properties of the engine that hold for any valid parameters (hypothesis).
 
 The examples are scenarios hypothesis builds inside the validated ranges of
-:class:`~khcn_analysis.scenarios.Scenario`, run on the real baseline (built from
+:class:`~khcn_analysis.model.scenarios.Scenario`, run on the real baseline (built from
 ``data/raw`` into ``tmp_path``) and the real plan. What must hold for every one of them:
 the accounting identities between series, monotonicity in the parameters that drive
 them, finite outputs, one draw of a vectorized run equal to the same draw run alone,
@@ -21,10 +21,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from khcn_analysis.iamc import to_iamc
-from khcn_analysis.projection import YEARS, prepare, project, simulate
-from khcn_analysis.scenarios import UNCERTAIN_PARAMETERS, Scenario, load_scenario
-from khcn_analysis.uncertainty import draw_parameters, run_uncertainty
+from khcn_analysis.judge.probabilities import target_probabilities
+from khcn_analysis.model.iamc import to_iamc
+from khcn_analysis.model.projection import YEARS, prepare, project, simulate
+from khcn_analysis.model.scenarios import UNCERTAIN_PARAMETERS, Scenario, load_scenario
+from khcn_analysis.model.uncertainty import draw_parameters
+from khcn_analysis.model.uncertainty import run_uncertainty as _run_uncertainty
 
 PROPERTY = settings(max_examples=40, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
@@ -35,9 +37,9 @@ SHARES = ("st_investment_share_grdp", "st_budget_share_expenditure", "researcher
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory):
-    from khcn_analysis.baseline import load_observations
-    from khcn_analysis.build import build_processed
-    from khcn_analysis.plan import load_plan
+    from khcn_analysis.data.baseline import load_observations
+    from khcn_analysis.data.build import build_processed
+    from khcn_analysis.plan.model import load_plan
 
     out = tmp_path_factory.mktemp("processed")
     build_processed(processed_dir=out)
@@ -77,6 +79,12 @@ def scenarios(draw: st.DrawFn) -> dict:
     params["researcher_growth_value"] = draw(st.floats(-50, 100) if params["researcher_growth_mode"] == "percent"
                                              else st.floats(-1000, 10000))
     return params
+
+
+def run_uncertainty(scenario, **kw):
+    """The Monte Carlo with the judge's probabilities, as the pipeline runs it."""
+    plan = kw["plan"]
+    return _run_uncertainty(scenario, judge_draws=lambda sims, years: target_probabilities(sims, years, plan), **kw)
 
 
 def _scenario(world, params: dict) -> Scenario:
@@ -207,7 +215,7 @@ def test_different_seeds_give_different_draws(world):
 
 
 def test_the_xlsx_export_is_byte_identical_for_the_same_inputs(world, tmp_path: Path):
-    from khcn_analysis.excel import export_xlsx
+    from khcn_analysis.present.excel import export_xlsx
 
     first = export_xlsx("plan_as_written", tmp_path / "a.xlsx", processed_dir=world["processed"]).path
     time.sleep(1.1)  # a timestamp in the file would now differ

@@ -17,9 +17,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from khcn_analysis import manifest as mf
-from khcn_analysis import reports as rp
-from khcn_analysis.errors import KhcnError
+from khcn_analysis.core.errors import KhcnError
+from khcn_analysis.report import batch as rp
+from khcn_analysis.report import manifest as mf
 
 pytestmark = pytest.mark.slow
 

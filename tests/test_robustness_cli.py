@@ -63,7 +63,7 @@ def changed(before: dict[str, str], after: dict[str, str]) -> set[str]:
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's raw data and scenarios, with data/processed built from them once."""
-    from khcn_analysis.build import build_processed
+    from khcn_analysis.data.build import build_processed
 
     root = tmp_path_factory.mktemp("pristine")
     (root / "data").mkdir()
@@ -327,7 +327,7 @@ def test_data_import_refuses_an_absurd_figure_and_keeps_formula_text_as_text(box
 
     from openpyxl import load_workbook
 
-    from khcn_analysis import department as dep
+    from khcn_analysis.data import department as dep
 
     template = dep.write_template(box.inputs / "mau.xlsx")
     row = dep.FIRST_DATA_ROW + 2020 - dep.FIRST_YEAR

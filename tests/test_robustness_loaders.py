@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from khcn_analysis import department as dep
-from khcn_analysis.assumptions import load_assumptions
-from khcn_analysis.errors import InputError, KhcnError
-from khcn_analysis.plan import load_plan
-from khcn_analysis.scenarios import load_scenario
-from khcn_analysis.sources import read_department_dir, read_facts
+from khcn_analysis.core.errors import InputError, KhcnError
+from khcn_analysis.data import department as dep
+from khcn_analysis.data.assumptions import load_assumptions
+from khcn_analysis.data.sources import read_department_dir, read_facts
+from khcn_analysis.model.scenarios import load_scenario
+from khcn_analysis.plan.model import load_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIO = ROOT / "scenarios" / "plan_as_written.yaml"

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from khcn_analysis.scenarios import (
+from khcn_analysis.model.scenarios import (
     Scenario,
     ScenarioError,
     list_scenarios,
@@ -150,7 +150,7 @@ TITLES = {
 
 @pytest.mark.parametrize("name", SHIPPED)
 def test_every_shipped_scenario_has_a_title_in_both_languages(name: str) -> None:
-    from khcn_analysis.scenarios import scenario_title
+    from khcn_analysis.model.scenarios import scenario_title
 
     sc = load_scenario(name)
     vi, en = TITLES[name]
@@ -159,7 +159,7 @@ def test_every_shipped_scenario_has_a_title_in_both_languages(name: str) -> None
 
 
 def test_title_keys_are_optional_and_fall_back_to_the_name(tmp_path: Path) -> None:
-    from khcn_analysis.scenarios import scenario_title
+    from khcn_analysis.model.scenarios import scenario_title
 
     data = _params()
     for key in ("title_vi", "title_en"):

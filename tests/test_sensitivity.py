@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from khcn_analysis.projection import project
-from khcn_analysis.scenarios import load_scenario, validate_parameters
-from khcn_analysis.sensitivity import TORNADO_COLUMNS, tornado
+from khcn_analysis.model.projection import project
+from khcn_analysis.model.scenarios import load_scenario, validate_parameters
+from khcn_analysis.model.sensitivity import TORNADO_COLUMNS, tornado
 from tests.test_projection import SMALL
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from khcn_analysis.errors import InputErrors
-from khcn_analysis.sources import (
+from khcn_analysis.core.errors import InputErrors
+from khcn_analysis.data.sources import (
     COLUMNS,
     DEPARTMENT_VARIABLES,
     read_department_dir,

@@ -6,9 +6,17 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from khcn_analysis.projection import project
-from khcn_analysis.scenarios import Distribution, validate_parameters
-from khcn_analysis.uncertainty import PERCENTILES, run_uncertainty
+from khcn_analysis.judge.probabilities import target_probabilities
+from khcn_analysis.model.projection import project
+from khcn_analysis.model.scenarios import Distribution, validate_parameters
+from khcn_analysis.model.uncertainty import PERCENTILES
+from khcn_analysis.model.uncertainty import run_uncertainty as _run
+
+
+def run_uncertainty(scenario, **kw):
+    """The model's Monte Carlo with the judge's probabilities, as the pipeline runs it."""
+    plan = kw["plan"]
+    return _run(scenario, judge_draws=lambda sims, years: target_probabilities(sims, years, plan), **kw)
 
 
 def test_same_seed_same_numbers_other_seed_other_numbers(observations, plan) -> None:

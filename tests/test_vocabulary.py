@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from khcn_analysis import charts, excel, explore, narrative
 from khcn_analysis.cli import engine
-from khcn_analysis.vocabulary import (
+from khcn_analysis.core.catalogue.status import (
     ATTAINMENT_LABELS,
     VALUE_STATUS_LABELS,
     attainment_label,
     value_status_label,
 )
+from khcn_analysis.present import charts, excel, explore, narrative
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

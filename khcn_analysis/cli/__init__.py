@@ -13,7 +13,7 @@ import os
 import sys
 
 from khcn_analysis import __version__
-from khcn_analysis.errors import KhcnError
+from khcn_analysis.core.errors import KhcnError
 
 # One module per command group, in the order they appear in ``khcn --help``.
 COMMAND_MODULES = [

@@ -28,8 +28,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_charts(args: argparse.Namespace) -> int:
-    from khcn_analysis.charts import SET_PDF, charts_for_scenarios, write_chart_set
-    from khcn_analysis.paths import reports_dir
+    from khcn_analysis.core.paths import reports_dir
+    from khcn_analysis.present.charts import SET_PDF, charts_for_scenarios, write_chart_set
 
     out = args.out if args.out is not None else reports_dir() / "charts"
     figures = charts_for_scenarios(args.scenarios, lang=args.lang, size=args.size,

@@ -27,7 +27,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from khcn_analysis.build import build_processed
+    from khcn_analysis.data.build import build_processed
 
     report = build_processed()
     print(report.summary())
@@ -35,7 +35,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_template(args: argparse.Namespace) -> int:
-    from khcn_analysis.department import write_template
+    from khcn_analysis.data.department import write_template
 
     path = write_template(args.out, lang=args.lang, overwrite=args.force)
     print(f"đã ghi mẫu nhập liệu: {path}" if args.lang == "vi" else f"wrote {path}")
@@ -43,7 +43,7 @@ def run_template(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from khcn_analysis.department import import_template
+    from khcn_analysis.data.department import import_template
 
     result = import_template(args.file)
     if result.created:

@@ -13,8 +13,12 @@ import sys
 import pandas as pd
 
 from khcn_analysis.cli.common import add_format_option, add_lang_option, print_json
-from khcn_analysis.formatting import format_number, format_percent
-from khcn_analysis.vocabulary import ATTAINMENT_LABELS, attainment_label, value_status_label
+from khcn_analysis.core.catalogue.status import (
+    ATTAINMENT_LABELS,
+    attainment_label,
+    value_status_label,
+)
+from khcn_analysis.core.formatting import format_number, format_percent
 
 FORMATS = ("table", "csv", "json")
 
@@ -72,7 +76,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _label(variable: str, lang: str) -> str:
-    from khcn_analysis.indicators import INDICATORS
+    from khcn_analysis.core.indicators import INDICATORS
 
     ind = INDICATORS.get(variable)
     if ind is None:
@@ -81,7 +85,7 @@ def _label(variable: str, lang: str) -> str:
 
 
 def _fmt(value: float, variable: str, lang: str) -> str:
-    from khcn_analysis.indicators import INDICATORS
+    from khcn_analysis.core.indicators import INDICATORS
 
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
@@ -101,8 +105,8 @@ def _print_grid(rows: list[list[str]], header: list[str]) -> None:
 def _select_years(table: pd.DataFrame, years: list[int] | None) -> pd.DataFrame:
     if not years:
         return table
-    from khcn_analysis.errors import InputError
-    from khcn_analysis.projection import YEARS
+    from khcn_analysis.core.config import YEARS
+    from khcn_analysis.core.errors import InputError
 
     bad = [y for y in years if y not in set(int(x) for x in YEARS)]
     if bad:
@@ -120,10 +124,10 @@ def _shown(scenario, lang: str) -> str:
 
 
 def run_project(args: argparse.Namespace) -> int:
-    from khcn_analysis.iamc import to_iamc
-    from khcn_analysis.projection import project
+    from khcn_analysis import pipeline
+    from khcn_analysis.model.iamc import to_iamc
 
-    proj = project(args.scenario)
+    proj = pipeline.run(args.scenario, national=False).projection
     table = _select_years(proj.table, args.years)
     if args.format == "csv":
         to_iamc(table).to_csv(sys.stdout, index=False)
@@ -155,11 +159,10 @@ def run_project(args: argparse.Namespace) -> int:
 
 
 def run_targets(args: argparse.Namespace) -> int:
-    from khcn_analysis.projection import project
-    from khcn_analysis.targets import attainment
+    from khcn_analysis import pipeline
 
-    proj = project(args.scenario)
-    frame = attainment(proj)
+    results = pipeline.run(args.scenario)
+    proj, frame = results.projection, results.attainment
     if args.format == "csv":
         frame.to_csv(sys.stdout, index=False)
         return 0
@@ -184,15 +187,18 @@ def run_targets(args: argparse.Namespace) -> int:
 
 
 def _unit(unit: str, lang: str) -> str:
-    from khcn_analysis.indicators import unit_label
+    from khcn_analysis.core.indicators import unit_label
 
     return unit_label(unit, lang)  # type: ignore[arg-type]
 
 
 def run_uncertainty(args: argparse.Namespace) -> int:
-    from khcn_analysis.uncertainty import PERCENTILES, run_uncertainty
+    from khcn_analysis import pipeline
+    from khcn_analysis.model.uncertainty import PERCENTILES, check_draws_and_seed
 
-    result = run_uncertainty(args.scenario, draws=args.draws, seed=args.seed)
+    check_draws_and_seed(args.draws, args.seed)
+    result = pipeline.run(args.scenario, national=False, uncertainty=True, draws=args.draws,
+                          seed=args.seed).uncertainty
     if args.format == "csv":
         result.bands.to_csv(sys.stdout, index=False)
         return 0
@@ -221,7 +227,7 @@ def run_uncertainty(args: argparse.Namespace) -> int:
 
 
 def run_scenarios(args: argparse.Namespace) -> int:
-    from khcn_analysis.scenarios import RULE_LABELS, list_scenarios
+    from khcn_analysis.model.scenarios import RULE_LABELS, list_scenarios
 
     for sc in list_scenarios():
         rule = RULE_LABELS.get(sc.st_budget_rule, {}).get(args.lang, sc.st_budget_rule)
@@ -231,8 +237,8 @@ def run_scenarios(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    from khcn_analysis.errors import InputError
-    from khcn_analysis.scenarios import ScenarioError, list_scenarios, load_scenario
+    from khcn_analysis.core.errors import InputError
+    from khcn_analysis.model.scenarios import ScenarioError, list_scenarios, load_scenario
 
     if not args.scenarios:
         scenarios = list_scenarios()

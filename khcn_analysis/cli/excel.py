@@ -22,8 +22,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from khcn_analysis.errors import InputError
-    from khcn_analysis.excel import export_xlsx
+    from khcn_analysis.core.errors import InputError
+    from khcn_analysis.present.excel import export_xlsx
 
     if args.out is not None and args.out.suffix.lower() != ".xlsx":
         raise InputError(None, "--out", str(args.out), "a file name ending in .xlsx")

@@ -18,7 +18,7 @@ import time
 import webbrowser
 from pathlib import Path
 
-from khcn_analysis.errors import InputError, KhcnError
+from khcn_analysis.core.errors import InputError, KhcnError
 
 NOTEBOOK = "06_explore.ipynb"
 HOST = "127.0.0.1"
@@ -58,7 +58,7 @@ def _port_open(port: int) -> bool:
 
 
 def run_explore(args: argparse.Namespace) -> int:
-    from khcn_analysis.paths import notebooks_dir, processed_dir
+    from khcn_analysis.core.paths import notebooks_dir, processed_dir
 
     notebook = notebooks_dir() / NOTEBOOK
     if not notebook.is_file():

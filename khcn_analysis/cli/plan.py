@@ -1,8 +1,8 @@
 """``khcn plan`` and ``khcn audit``: show the plan as data and the audit of its arithmetic.
 
-Thin by design: parse, call :mod:`khcn_analysis.plan` / :mod:`khcn_analysis.audit`, print.
+Thin by design: parse, call :mod:`khcn_analysis.plan.model` / :mod:`khcn_analysis.plan.audit`, print.
 A plan file that loads exits 0 even when the audit has findings; an invalid file raises a
-:class:`~khcn_analysis.plan.PlanError`, which ``khcn`` turns into a message and exit code 2.
+:class:`~khcn_analysis.plan.model.PlanError`, which ``khcn`` turns into a message and exit code 2.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def _common_options(parser: argparse.ArgumentParser) -> None:
 
 
 def run_plan(args: argparse.Namespace) -> int:
-    from khcn_analysis.plan import load_plan, plan_report
+    from khcn_analysis.plan.model import load_plan, plan_report
 
     plan = load_plan(args.plan)
     if args.format == "json":
@@ -51,8 +51,8 @@ def run_plan(args: argparse.Namespace) -> int:
 
 
 def run_audit(args: argparse.Namespace) -> int:
-    from khcn_analysis.audit import SEVERITY_LABELS, audit_plan
-    from khcn_analysis.plan import load_plan
+    from khcn_analysis.plan.audit import SEVERITY_LABELS, audit_plan
+    from khcn_analysis.plan.model import load_plan
 
     plan = load_plan(args.plan)
     findings = audit_plan(plan)

@@ -1,6 +1,6 @@
 """``khcn report``: execute the notebooks, write HTML reports, index and manifest.
 
-Thin: parses options, calls :func:`khcn_analysis.reports.run_reports` (which first
+Thin: parses options, calls :func:`khcn_analysis.report.batch.run_reports` (which first
 rebuilds data/processed/ from data/raw/), returns its
 exit code (0 complete or skipped or nothing to run yet, 1 a notebook failed).
 Progress lines go to stderr; the final line names the report folder.
@@ -43,7 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from khcn_analysis.reports import run_reports
+    from khcn_analysis.report.batch import run_reports
 
     result = run_reports(
         None if args.all or not args.scenario else args.scenario,

@@ -1,0 +1,191 @@
+"""Judging projections against the plan: attainment, gaps, and what the targets need.
+
+Attainment is a tidy table (one row per target and year) rather than a boolean,
+so "which target is missed, by how much, in which year" can be read, charted
+and exported. Gaps are in natural units (bn VND short, researchers short)
+because "0,3 percentage points" means nothing to a budget officer.
+
+What the targets need (the inverse) is in :mod:`khcn_analysis.judge.requirements`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from khcn_analysis.core.config import MILESTONES
+from khcn_analysis.judge.compare import above_range, compare
+
+if TYPE_CHECKING:
+    from khcn_analysis.model.projection import Projection
+
+__all__ = [
+    "ATTAINMENT_COLUMNS",
+    "attainment",
+    "compare",
+    "evaluation_years",
+]
+
+ATTAINMENT_COLUMNS = [
+    "target_id", "scope", "indicator", "year", "comparator", "lower", "upper", "unit",
+    "value", "status", "gap", "gap_unit", "clause",
+    "funding_sufficiency", "value_status", "reason",
+]
+
+#: How a shortfall in each target indicator converts to natural units:
+#: (series that carries the gap, its unit, factor applied to (level − value) × series).
+_GAP_BASES = {
+    "st_investment_share_grdp": ("grdp", "bn VND", 0.01),
+    "st_budget_share_expenditure": ("budget_expenditure", "bn VND", 0.01),
+    "st_fund_share_revenue_local": ("budget_revenue_local", "bn VND", 0.01),
+    "researcher_density": ("population", "persons", 0.1),  # thousand persons × density / 10
+}
+
+
+def _binding_target(target: Any, which: str) -> float:
+    """The bound a value is compared with when it misses (for the gap)."""
+    lower = target.lower
+    upper = target.upper
+    if which == "upper":
+        return float(upper if upper is not None else lower)
+    return float(lower) if lower is not None else math.nan
+
+
+def evaluation_years(target: Any, years: Sequence[int]) -> list[int]:
+    """The years a target is judged in: milestones, or every year for yearly targets."""
+    candidates = years if getattr(target, "every_year", False) else MILESTONES
+    return [int(y) for y in candidates if y in years and target.applies_to(int(y))]
+
+
+# --------------------------------------------------------------------------- attainment
+
+
+def _value_at(table: pd.DataFrame, variable: str, year: int) -> tuple[float, str, str]:
+    rows = table[(table["variable"] == variable) & (table["year"] == year)]
+    if rows.empty:
+        return math.nan, "", ""
+    row = rows.iloc[0]
+    return float(row["value"]), str(row["status"]), str(row.get("source", ""))
+
+
+def _gap(indicator: str, target: Any, value: float, met: bool, table: pd.DataFrame, year: int,
+         unit: str) -> tuple[float, str]:
+    """Signed shortfall in natural units: > 0 short of the target, < 0 above an upper bound."""
+    base = _GAP_BASES.get(indicator)
+    gap_unit = base[1] if base else unit
+    if met or math.isnan(value):
+        return (0.0 if met else math.nan), gap_unit
+    lo = target.lower
+    below = lo is not None and not compare("at_least", lo, None, [value])[0]
+    if target.comparator == "greater_than" and lo is not None and value <= lo:
+        below = True
+    if target.comparator == "at_most":
+        below = False
+    bound = _binding_target(target, "lower" if below else "upper")
+    diff = bound - value
+    if base is None:
+        return diff, gap_unit
+    carrier, _, factor = base
+    size, _, _ = _value_at(table, carrier, year)
+    return diff * size * factor, gap_unit
+
+
+def _province_row(target: Any, year: int, projection: Projection, scope: str) -> dict[str, Any]:
+    from khcn_analysis.core.indicators import INDICATORS
+
+    table = projection.table
+    row: dict[str, Any] = {
+        "target_id": target.id, "scope": scope, "indicator": target.indicator, "year": year,
+        "comparator": target.comparator, "lower": target.lower, "upper": target.upper,
+        "unit": target.unit, "value": math.nan, "status": "not_computable", "gap": math.nan,
+        "gap_unit": _GAP_BASES.get(target.indicator, (None, target.unit))[1],
+        "clause": target.clause, "funding_sufficiency": math.nan, "value_status": "", "reason": "",
+    }
+    if not getattr(target, "computable", True):
+        row["reason"] = "hand-tracked: no series in the workbook (entered by the department)"
+        return row
+    indicator = INDICATORS.get(target.indicator)
+    if indicator is None:
+        row["reason"] = f"no series '{target.indicator}' in the indicator registry"
+        return row
+    if target.indicator not in set(table["variable"]):
+        row["reason"] = f"no data for {target.indicator}: nothing recorded and the scenario assumes nothing"
+        return row
+    if indicator.unit != target.unit:
+        row["reason"] = (
+            f"unit mismatch: target in '{target.unit}', series '{target.indicator}' in '{indicator.unit}'"
+        )
+        return row
+    value, status, _ = _value_at(table, target.indicator, year)
+    if math.isnan(value):
+        row["reason"] = f"no data for {target.indicator} in {year}"
+        return row
+    met = bool(compare(target.comparator, target.lower, target.upper, [value])[0])
+    row.update(value=value, value_status=status, status="met" if met else "not_met")
+    if met and above_range(target.comparator, target.upper, value):
+        row["reason"] = "above the target range: the level to reach is passed"
+    row["gap"], row["gap_unit"] = _gap(target.indicator, target, value, met, table, year, target.unit)
+    if target.indicator == "st_investment_share_grdp":
+        row["funding_sufficiency"] = _value_at(table, "funding_sufficiency", year)[0]
+    return row
+
+
+def _national_row(target: Any, year: int, observations: pd.DataFrame | None) -> dict[str, Any]:
+    """A national target judged only against a national series of the same indicator."""
+    row: dict[str, Any] = {
+        "target_id": target.id, "scope": "national", "indicator": target.indicator, "year": year,
+        "comparator": target.comparator, "lower": target.lower, "upper": target.upper,
+        "unit": target.unit, "value": math.nan, "status": "not_computable", "gap": math.nan,
+        "gap_unit": target.unit, "clause": target.clause, "funding_sufficiency": math.nan,
+        "value_status": "", "reason": "",
+    }
+    comparable = getattr(target, "comparable_to", None)
+    note = ""
+    if comparable is not None:
+        other = getattr(comparable, "indicator", None) or (comparable.get("indicator") if isinstance(comparable, dict) else None)
+        if other:
+            note = f"; not compared with the province's '{other}' (different concept or base)"
+    if observations is None:
+        row["reason"] = "no observations given for national series" + note
+        return row
+    rows = observations[
+        (observations["region"] == "Vietnam")
+        & (observations["variable"] == target.indicator)
+        & (observations["year"] == year)
+        & (observations["unit"] == target.unit)
+    ]
+    if rows.empty:
+        row["reason"] = f"no national series '{target.indicator}' [{target.unit}] for {year}" + note
+        return row
+    value = float(rows.iloc[0]["value"])
+    met = bool(compare(target.comparator, target.lower, target.upper, [value])[0])
+    row.update(value=value, value_status=str(rows.iloc[0]["status"]), status="met" if met else "not_met")
+    if met and above_range(target.comparator, target.upper, value):
+        row["reason"] = "above the target range: the level to reach is passed"
+    if not met:
+        below = target.comparator != "at_most" and target.lower is not None and value < float(target.lower)
+        row["gap"] = _binding_target(target, "lower" if below else "upper") - value
+    else:
+        row["gap"] = 0.0
+    return row
+
+
+def attainment(projection: Projection, plan: Any = None, national: Any = None) -> pd.DataFrame:
+    """Every plan target at 2015, 2020 and 2030 (every year for yearly targets), then national ones.
+
+    ``plan`` defaults to the projection's plan; ``national`` is the national
+    targets' plan model (``None`` or ``False``: national targets left out).
+    """
+    plan = plan if plan is not None else projection.plan
+    years = [int(y) for y in projection.years]
+    rows = [
+        _province_row(t, y, projection, "province") for t in plan.targets for y in evaluation_years(t, years)
+    ]
+    if national:
+        for t in national.targets:
+            rows += [_national_row(t, y, projection.observations) for y in evaluation_years(t, years)]
+    frame = pd.DataFrame(rows, columns=ATTAINMENT_COLUMNS)
+    return frame.astype({"year": int})

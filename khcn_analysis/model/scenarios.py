@@ -1,0 +1,437 @@
+"""Scenario files: papermill parameter files that are also validated models.
+
+papermill does not check parameters: a misspelt name is injected as a new
+variable and the notebook silently runs on the default. So every way a
+scenario enters the workbook (``load_scenario``, ``khcn validate``, a
+notebook's first cell through :func:`validate_parameters`) goes through one
+pydantic model with ``extra='forbid'``, and every problem names the file and
+the key. Parameter values are ASCII ids (papermill shows other text as
+``\\uXXXX``); Vietnamese labels come from :data:`RULE_LABELS`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import numpy as np
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from khcn_analysis.core.errors import InputError, InputErrors
+from khcn_analysis.core.paths import scenarios_dir
+
+__all__ = [
+    "Distribution",
+    "Scenario",
+    "ScenarioError",
+    "UNCERTAIN_PARAMETERS",
+    "list_scenarios",
+    "load_scenario",
+    "scenario_names",
+    "scenario_title",
+    "validate_namespace",
+    "validate_parameters",
+]
+
+NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+
+#: Parameters that may carry an uncertainty distribution.
+UNCERTAIN_PARAMETERS = (
+    "grdp_growth_pct",
+    "population_growth_pct",
+    "budget_expenditure_growth_pct",
+    "nonstate_value",
+    "researcher_growth_value",
+)
+
+RULE_LABELS: dict[str, dict[str, str]] = {
+    "plan_as_written": {
+        "vi": "Theo kế hoạch (chia đều kinh phí từng giai đoạn)",
+        "en": "Plan as written (each phase's budget spread evenly)",
+    },
+    "gdp_linked": {"vi": "Giữ tỷ lệ so với GRDP năm gốc", "en": "Keeps the base-year share of GRDP"},
+    "fixed_share_expenditure": {
+        "vi": "Tỷ lệ cố định của tổng chi ngân sách",
+        "en": "Fixed share of budget expenditure",
+    },
+    "meet_targets": {"vi": "Vừa đủ đạt các mục tiêu", "en": "Exactly on the targets' path"},
+    "latest_trend": {
+        "vi": "Tiếp tục xu hướng gần nhất của chi KH&CN",
+        "en": "S&T spending continues its recent trend",
+    },
+    "growth": {"vi": "Tăng theo tốc độ giả định", "en": "Grows at the assumed rate"},
+}
+
+
+class ScenarioError(InputErrors):
+    """A scenario file or parameter set is invalid; lists every key at fault."""
+
+    def __init__(self, errors: list[InputError], what: str = "scenario") -> None:
+        super().__init__(errors, what)
+
+
+class Distribution(BaseModel):
+    """An uncertain parameter: normal (truncated to [low, high]), triangular or uniform."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Literal["normal", "triangular", "uniform"]
+    low: float
+    high: float
+    mean: float | None = None
+    sd: float | None = Field(default=None, gt=0)
+    mode: float | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Distribution:
+        if not self.low < self.high:
+            raise ValueError(f"low ({self.low}) must be below high ({self.high})")
+        if self.kind == "normal":
+            if self.mean is None or self.sd is None:
+                raise ValueError("a normal distribution needs 'mean' and 'sd'")
+            if not self.low <= self.mean <= self.high:
+                raise ValueError(f"mean {self.mean} is outside [low, high]")
+        if self.kind == "triangular":
+            if self.mode is None:
+                raise ValueError("a triangular distribution needs 'mode'")
+            if not self.low <= self.mode <= self.high:
+                raise ValueError(f"mode {self.mode} is outside [low, high]")
+        extra = {"normal": ("mode",), "triangular": ("mean", "sd"), "uniform": ("mean", "sd", "mode")}
+        for key in extra[self.kind]:
+            if getattr(self, key) is not None:
+                raise ValueError(f"'{key}' does not apply to a {self.kind} distribution")
+        return self
+
+    @property
+    def central(self) -> float:
+        if self.kind == "normal":
+            return float(self.mean)  # type: ignore[arg-type]
+        if self.kind == "triangular":
+            return float(self.mode)  # type: ignore[arg-type]
+        return (self.low + self.high) / 2
+
+    def sample(self, rng: np.random.Generator, n: int) -> np.ndarray:
+        """``n`` draws, vectorized; a normal is truncated by redrawing out-of-range values."""
+        if self.kind == "uniform":
+            return rng.uniform(self.low, self.high, n)
+        if self.kind == "triangular":
+            if self.low == self.high:
+                return np.full(n, self.low)
+            return rng.triangular(self.low, self.mode, self.high, n)
+        out = rng.normal(self.mean, self.sd, n)
+        for _ in range(100):
+            bad = (out < self.low) | (out > self.high)
+            count = int(bad.sum())
+            if not count:
+                break
+            out[bad] = rng.normal(self.mean, self.sd, count)
+        return np.clip(out, self.low, self.high)
+
+
+Pct = Annotated[float, Field(ge=-100, le=100)]
+
+
+class Scenario(BaseModel):
+    """One scenario: the assumptions of a projection, DESIGN §3.
+
+    Growth rates are nominal per cent per year. ``base_year`` is the last year
+    the scenario takes as given: the S&T budget rule applies after it
+    (``'latest'`` = the latest year with recorded S&T spending, as a planner
+    starting today). Recorded values always win over projections, except for
+    the series listed in ``counterfactual`` after the base year.
+    """
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+    name: str = Field(pattern=NAME_PATTERN.pattern)
+    description_vi: str = Field(min_length=1)
+    description_en: str = Field(min_length=1)
+    #: Short human titles shown to readers (chart legends, report headings); optional,
+    #: the id ``name`` stands in when absent. Machine outputs always keep ``name``.
+    title_vi: str | None = Field(default=None, min_length=1, max_length=80)
+    title_en: str | None = Field(default=None, min_length=1, max_length=80)
+    base_year: int | Literal["latest"] = 2012
+
+    growth_basis: Literal["stated", "latest_trend"] = "stated"
+    trend_years: int = Field(default=5, ge=2, le=10)
+    grdp_growth_pct: float = Field(ge=-20, le=40)
+    population_growth_pct: float = Field(ge=-5, le=10)
+    budget_expenditure_growth_pct: float = Field(ge=-30, le=50)
+    budget_revenue_growth_pct: float | None = Field(default=None, ge=-30, le=50)
+
+    st_budget_rule: Literal[
+        "plan_as_written", "gdp_linked", "fixed_share_expenditure", "meet_targets", "latest_trend"
+    ]
+    after_plan: Literal["hold", "grow_with_grdp", "grow_with_expenditure", "growth_pct"] = "hold"
+    after_plan_growth_pct: float = Field(default=0.0, ge=-50, le=100)
+    st_budget_share_expenditure_pct: float | None = Field(default=None, ge=0, le=100)
+    austerity_cut_pct: float = Field(default=0.0, ge=0, lt=100)
+
+    nonstate_mode: Literal["share_of_total", "ratio_to_state"] = "share_of_total"
+    nonstate_value: float = Field(default=0.0, ge=0, le=1000)
+
+    researcher_rule: Literal["growth", "meet_targets"] = "growth"
+    researcher_growth_mode: Literal["persons", "percent"] = "persons"
+    researcher_growth_value: float = Field(default=0.0, ge=-1000, le=10000)
+
+    st_fund_share_revenue_local_pct: float | Literal["plan_minimum"] | None = Field(default=None)
+
+    counterfactual: list[Literal["st_budget", "st_investment", "researchers"]] = Field(
+        default_factory=list
+    )
+
+    uncertainty: dict[
+        Literal[
+            "grdp_growth_pct",
+            "population_growth_pct",
+            "budget_expenditure_growth_pct",
+            "nonstate_value",
+            "researcher_growth_value",
+        ],
+        Distribution,
+    ] = Field(default_factory=dict)
+    draws: int = Field(default=1000, ge=1, le=1_000_000)
+    seed: int = Field(default=20130222, ge=0, le=2**32 - 1)
+
+    path: Path | None = Field(default=None, exclude=True, repr=False)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Scenario:
+        if isinstance(self.base_year, int) and not 2010 <= self.base_year <= 2030:
+            raise _KeyError("base_year", self.base_year, "a year 2010–2030 or 'latest'")
+        if self.st_budget_rule == "fixed_share_expenditure" and self.st_budget_share_expenditure_pct is None:
+            raise _KeyError(
+                "st_budget_share_expenditure_pct", None,
+                "a share (0–100) when st_budget_rule is 'fixed_share_expenditure'",
+            )
+        if self.nonstate_mode == "share_of_total" and self.nonstate_value >= 100:
+            raise _KeyError("nonstate_value", self.nonstate_value, "a share below 100 (% of total)")
+        if self.researcher_growth_mode == "percent" and not -50 <= self.researcher_growth_value <= 100:
+            raise _KeyError("researcher_growth_value", self.researcher_growth_value, "-50 to 100 (% per year)")
+        fund = self.st_fund_share_revenue_local_pct
+        if isinstance(fund, float | int) and not 0 <= fund <= 100:
+            raise _KeyError("st_fund_share_revenue_local_pct", fund, "0–100, 'plan_minimum' or null")
+        for key, dist in self.uncertainty.items():
+            lo, hi = _PARAM_RANGES[key]
+            if key == "nonstate_value" and self.nonstate_mode == "share_of_total":
+                hi = 99.999
+            if key == "researcher_growth_value" and self.researcher_growth_mode == "percent":
+                lo, hi = -50, 100
+            if dist.low < lo or dist.high > hi:
+                raise _KeyError(
+                    f"uncertainty.{key}", f"[{dist.low}, {dist.high}]", f"bounds within [{lo}, {hi}]"
+                )
+        return self
+
+    def as_parameters(self) -> dict[str, Any]:
+        """The papermill parameters: plain JSON-able values, ASCII ids."""
+        return self.model_dump(mode="json", exclude={"path"})
+
+    def description(self, lang: str = "vi") -> str:
+        return self.description_vi if lang == "vi" else self.description_en
+
+    def title(self, lang: str = "vi") -> str:
+        """The reader's name of the scenario in ``lang``; the id when the file gives none."""
+        title = self.title_vi if lang == "vi" else self.title_en
+        return title or self.name
+
+    def central_value(self, key: str) -> float:
+        """The value a deterministic run uses: the stated one."""
+        return float(getattr(self, key))
+
+
+_PARAM_RANGES = {
+    "grdp_growth_pct": (-20, 40),
+    "population_growth_pct": (-5, 10),
+    "budget_expenditure_growth_pct": (-30, 50),
+    "nonstate_value": (0, 1000),
+    "researcher_growth_value": (-1000, 10000),
+}
+
+
+class _KeyError(ValueError):
+    """Raised inside validators so the message can name the key (not the model)."""
+
+    def __init__(self, key: str, found: object, expected: str) -> None:
+        self.key, self.found, self.expected = key, found, expected
+        super().__init__(f"{key}: found {found!r}; expected {expected}")
+
+
+def _errors_from_validation(exc: ValidationError, file: str | None) -> list[InputError]:
+    known = sorted(Scenario.model_fields)
+    out: list[InputError] = []
+    for err in exc.errors():
+        ctx_error = (err.get("ctx") or {}).get("error")
+        if isinstance(ctx_error, _KeyError):
+            out.append(InputError(file, f"key '{ctx_error.key}'", ctx_error.found, ctx_error.expected))
+            continue
+        loc = [str(p) for p in err.get("loc", ()) if not str(p).startswith(("function-", "literal["))]
+        key = ".".join(loc) or "(top level)"
+        found = err.get("input")
+        if err["type"] == "extra_forbidden":
+            close = difflib.get_close_matches(loc[-1], known, n=1) if loc else []
+            hint = f"did you mean '{close[0]}'?" if close else None
+            out.append(
+                InputError(file, f"key '{key}'", "an unknown key", "one of the known keys: " + ", ".join(known), hint)
+            )
+        elif err["type"] == "missing":
+            out.append(InputError(file, f"key '{key}'", "nothing", "a value (this key is required)"))
+        else:
+            if isinstance(found, dict):
+                found = "a mapping"
+            out.append(InputError(file, f"key '{key}'", found, err["msg"]))
+    return out
+
+
+def validate_parameters(params: Mapping[str, Any], *, file: str | Path | None = None) -> Scenario:
+    """Validate a parameter mapping (a notebook's parameters, a parsed file).
+
+    A key ``scenario`` (a shipped name or a file path) loads that scenario and
+    applies the other keys on top, so a notebook can take ``scenario=...`` and
+    still get every override checked. Raises :class:`ScenarioError`.
+    """
+    params = dict(params)
+    where = str(file) if file is not None else None
+    base: dict[str, Any] = {}
+    path = Path(file) if file is not None else None
+    if "scenario" in params:
+        ref = params.pop("scenario")
+        if ref is not None:
+            loaded = load_scenario(ref)
+            base = loaded.as_parameters()
+            path = loaded.path
+            where = where or f"parameters (on top of {loaded.path})"
+    merged = {**base, **params}
+    try:
+        scenario = Scenario.model_validate(merged)
+    except ValidationError as exc:
+        raise ScenarioError(_errors_from_validation(exc, where or "parameters"), where or "parameters") from None
+    scenario.path = path
+    return scenario
+
+
+_NAMESPACE_IGNORE = {"In", "Out", "get_ipython", "exit", "quit", "open"}
+
+
+def validate_namespace(namespace: Mapping[str, Any], *, allow: tuple[str, ...] = ()) -> Scenario:
+    """Validate the parameters a notebook holds right after its parameters cell.
+
+    Call it as ``validate_namespace(globals(), allow=("lang",))`` in the first
+    cell after the parameters: every plain value defined so far (numbers,
+    strings, lists, dicts, None) must be a scenario key or named in ``allow``,
+    so a misspelt parameter injected by papermill is an error, not a no-op.
+    """
+    simple = (str, int, float, bool, list, dict, type(None))
+    params = {
+        k: v
+        for k, v in namespace.items()
+        if not k.startswith("_") and k not in _NAMESPACE_IGNORE and k not in allow and isinstance(v, simple)
+    }
+    return validate_parameters(params)
+
+
+def _looks_like_path(ref: str) -> bool:
+    return ref.endswith((".yaml", ".yml"))
+
+
+def load_scenario(name_or_path: str | Path) -> Scenario:
+    """A shipped scenario by name (``plan_as_written``) or any scenario file by path.
+
+    A name must be a plain id: anything path-like that is not a ``.yaml``
+    file (``../../x``) is refused rather than resolved outside ``scenarios/``.
+    """
+    if isinstance(name_or_path, Path) or _looks_like_path(str(name_or_path)):
+        path = Path(name_or_path)
+        if not path.is_file():
+            found = "a folder" if path.is_dir() else "no such file"
+            raise ScenarioError([InputError(path, None, found, "an existing scenario .yaml file")])
+    else:
+        name = str(name_or_path)
+        if not NAME_PATTERN.match(name):
+            raise ScenarioError(
+                [
+                    InputError(
+                        None, "scenario name", name,
+                        "a shipped scenario name (lower-case letters, digits, '_') or a path ending in .yaml",
+                        "names cannot point outside scenarios/",
+                    )
+                ]
+            )
+        path = scenarios_dir() / f"{name}.yaml"
+        if not path.is_file():
+            known = ", ".join(scenario_names()) or "(none)"
+            raise ScenarioError([InputError(None, "scenario name", name, f"one of: {known}")])
+    return _load_file(path)
+
+
+def _load_file(path: Path) -> Scenario:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:  # cp1258 or UTF-16 from a Windows editor
+        raise ScenarioError([InputError(path, f"byte {exc.start + 1}", "bytes that are not UTF-8",
+                                        "a UTF-8 text file", "re-save it as UTF-8")]) from None
+    except yaml.YAMLError as exc:
+        raise ScenarioError([InputError(path, None, f"invalid YAML ({exc})", "a YAML mapping of parameters")]) from None
+    if not isinstance(data, dict):
+        raise ScenarioError([InputError(path, None, type(data).__name__, "a YAML mapping of parameters")])
+    if "scenario" in data:
+        raise ScenarioError([InputError(path, "key 'scenario'", "a reference to another scenario", "a full scenario")])
+    return validate_parameters(data, file=path)
+
+
+def scenario_names(directory: Path | None = None) -> list[str]:
+    directory = directory or scenarios_dir()
+    return sorted(p.stem for p in directory.glob("*.yaml"))
+
+
+_TITLE_CACHE: dict[tuple[Path, int], tuple[str | None, str | None]] = {}
+
+
+def scenario_title(scenario: Scenario | str, lang: str = "vi", directory: Path | None = None) -> str:
+    """The reader's title of a scenario given as a model or as an id.
+
+    Tables carry ids only (``plan_as_written``); an id is looked up among the shipped
+    scenario files. Anything that is not one (a user's file, an invalid file) shows
+    its id: a display label never raises.
+    """
+    if isinstance(scenario, Scenario):
+        return scenario.title(lang)
+    name = str(scenario)
+    if not NAME_PATTERN.match(name):
+        return name
+    path = (directory or scenarios_dir()) / f"{name}.yaml"
+    try:
+        key = (path.resolve(), path.stat().st_mtime_ns)
+    except OSError:
+        return name
+    if key not in _TITLE_CACHE:
+        try:
+            sc = _load_file(path)
+            _TITLE_CACHE[key] = (sc.title_vi, sc.title_en) if sc.name == name else (None, None)
+        except ScenarioError:
+            _TITLE_CACHE[key] = (None, None)
+    vi, en = _TITLE_CACHE[key]
+    return (vi if lang == "vi" else en) or name
+
+
+def list_scenarios(directory: Path | None = None) -> list[Scenario]:
+    """Every shipped scenario, validated; all problems are reported together."""
+    directory = directory or scenarios_dir()
+    scenarios: list[Scenario] = []
+    errors: list[InputError] = []
+    for path in sorted(directory.glob("*.yaml")):
+        try:
+            scenario = _load_file(path)
+        except ScenarioError as exc:
+            errors.extend(exc.errors)
+            continue
+        if scenario.name != path.stem:
+            errors.append(InputError(path, "key 'name'", scenario.name, f"'{path.stem}' (the file name)"))
+        scenarios.append(scenario)
+    if errors:
+        raise ScenarioError(errors, str(directory))
+    return scenarios
