@@ -240,7 +240,8 @@ def test_manifest_records_inputs_and_hashes_change_with_them(tmp_path):
 def test_inputs_default_to_raw_data_and_the_library_source():
     inputs = rp.collect_inputs([], [])
     kinds = {(i.kind, i.path.name) for i in inputs}
-    assert ("code", "reports.py") in kinds and ("code", "manifest.py") in kinds
+    assert ("code", "batch.py") in kinds and ("code", "manifest.py") in kinds
+    assert ("code", "projection.py") in kinds and ("code", "config.py") in kinds  # every stage
 
 
 def test_if_changed_skips_until_an_input_changes(tmp_path):
