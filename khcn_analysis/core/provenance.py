@@ -12,16 +12,22 @@ four different ways; they call these functions instead.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from typing import Literal
+from collections.abc import Iterable, Mapping
+from typing import Any, Literal
+
+from khcn_analysis.core.catalogue import has, t
 
 __all__ = [
     "SEPARATOR",
     "SourceKind",
     "assumption_ids",
+    "display_name",
     "is_assumed",
     "join_sources",
+    "name_lookup",
     "source_kind",
+    "source_label",
+    "source_labels",
     "split_sources",
 ]
 
@@ -76,3 +82,72 @@ def assumption_ids(source: object) -> list[str]:
 def is_assumed(source: object) -> bool:
     """Whether any id in a source cell is an assumption."""
     return bool(assumption_ids(source))
+
+
+# --------------------------------------------------------------------------- names for readers
+
+
+def name_lookup(details: Any) -> dict[str, str]:
+    """``{id: English source_name}`` from a source-details table (``Results.sources``: ``id``, ``name``).
+
+    Accepts such a table (anything with ``id`` and ``name`` columns), a mapping, or None.
+    """
+    if details is None:
+        return {}
+    if isinstance(details, Mapping):
+        return {str(k): str(v) for k, v in details.items() if isinstance(v, str) and v}
+    return {str(i): str(n) for i, n in zip(details["id"], details["name"], strict=False)
+            if isinstance(n, str) and n}
+
+
+def display_name(source_name: str, lang: str = "vi") -> str:
+    """The short reader's name of a ``sources.csv`` ``source_name``, in ``lang``.
+
+    "GSO statistical yearbook via GitHub choisy/gso" → "Niên giám thống kê (TCTK)" /
+    "GSO statistical yearbook". A name with no catalogue entry (a new source not yet
+    named) falls back to its English name, never to nothing.
+    """
+    key = f"sources.name.{source_name}"
+    return t(key, lang) if has(key) else source_name
+
+
+def source_label(source_id: str, lang: str = "vi", names: Any = None) -> str:
+    """A reader's name for one source id, in ``lang`` (Vietnamese by default).
+
+    - a sourced fact: the display name of its ``source_name`` (``names``: the details
+      table ``Results.sources`` or an ``{id: source_name}`` mapping; the id itself if
+      it is not there);
+    - ``assumption:…`` → "giả định" / "assumption"; ``scenario:…`` → "giả định của kịch bản";
+    - ``plan:<plan>:…`` → the plan's short name ("Kế hoạch kèm QĐ 182/QĐ-UBND");
+    - ``department.…`` → "Sở KH&CN Lai Châu" / "Lai Châu DOST".
+    """
+    kind = source_kind(source_id)
+    if kind in ("assumption", "scenario", "department"):
+        return t(f"sources.{kind}", lang)
+    if kind == "plan":
+        parts = source_id.split(":")
+        key = f"sources.plan.{parts[1]}" if len(parts) > 1 else "sources.plan"
+        return t(key, lang) if has(key) else t("sources.plan", lang)
+    lookup = names if isinstance(names, dict) else name_lookup(names)
+    english = lookup.get(source_id)
+    return display_name(english, lang) if english else source_id
+
+
+def source_labels(sources: object, lang: str = "vi", names: Any = None) -> list[str]:
+    """The distinct reader's names behind source cells, in first-seen order.
+
+    Assumptions (and a scenario's parameters, which are assumptions too) are named
+    once, last: "…; giả định". ``sources`` is a cell, a list of cells or ids.
+    """
+    lookup = name_lookup(names) if not isinstance(names, dict) else names
+    out: dict[str, None] = {}
+    assumed = False
+    for sid in split_sources(sources):
+        if source_kind(sid) in ("assumption", "scenario"):
+            assumed = True
+            continue
+        out.setdefault(source_label(sid, lang, lookup), None)
+    labels = list(out)
+    if assumed:
+        labels.append(t("sources.assumption", lang))
+    return labels
