@@ -43,15 +43,15 @@ def test_engine_commands_are_registered(capsys) -> None:
         assert command in out
 
 
-def test_project_csv_is_iamc_long_format_for_every_year(capsys) -> None:
+def test_project_csv_is_iamc_wide_format_for_every_year(capsys) -> None:
     code, out, _ = run(capsys, "project", "--scenario", "plan_as_written", "--format", "csv")
     assert code == 0
     frame = pd.read_csv(io.StringIO(out))
-    assert list(frame.columns) == ["model", "scenario", "region", "variable", "unit", "year", "value", "status"]
-    assert sorted(set(frame["year"])) == list(range(2010, 2031))
+    assert list(frame.columns) == ["model", "scenario", "region", "variable", "unit",
+                                   *[str(y) for y in range(2010, 2031)]]
     assert set(frame["model"]) == {"khcn-workbook"} and set(frame["region"]) == {"Lai Chau"}
-    row = frame[(frame.variable == "plan_funding") & (frame.year == 2014)]
-    assert row["value"].item() == pytest.approx(41.5)
+    row = frame[frame.variable == "Investment|S&T|Plan 182 Budget"]
+    assert row["2014"].item() == pytest.approx(41.5)
 
 
 def test_project_table_is_vietnamese_by_default_and_english_on_request(capsys) -> None:

@@ -212,14 +212,16 @@ def test_project_accepts_a_scenario_file_path(tmp_path: Path, plan) -> None:
 
 
 def test_iamc_export_round_trips_through_csv_and_xlsx(tmp_path: Path, plan) -> None:
-    from khcn_analysis.model.iamc import IAMC_COLUMNS, write_iamc
+    from khcn_analysis.model.iamc import IAMC_INDEX, indicator_id, write_iamc
 
     proj = project("plan_as_written", observations=SMALL, plan=plan)
-    csv = pd.read_csv(write_iamc(proj.table, tmp_path / "p.csv"))
-    assert list(csv.columns) == IAMC_COLUMNS
+    csv = pd.read_csv(write_iamc(proj.table, tmp_path / "p.csv", layout="long"))
+    assert list(csv.columns) == [*IAMC_INDEX, "year", "value"]
     assert len(csv) == len(proj.table)
-    xlsx = pd.read_excel(write_iamc(proj.table, tmp_path / "p.xlsx", with_source=True), sheet_name="data")
-    assert list(xlsx.columns) == [*IAMC_COLUMNS, "source"]
+    xlsx = pd.read_excel(write_iamc(proj.table, tmp_path / "p.xlsx"), sheet_name="data")
+    assert list(xlsx.columns[:5]) == IAMC_INDEX
+    csv["variable"] = csv["variable"].map(indicator_id)
     merged = csv.merge(proj.table, on=["variable", "year"], suffixes=("", "_orig"))
     np.testing.assert_allclose(merged["value"], merged["value_orig"])
-    assert (write_iamc(proj.table, tmp_path / "q.csv").read_bytes() == (tmp_path / "p.csv").read_bytes())
+    assert (write_iamc(proj.table, tmp_path / "q.csv", layout="long").read_bytes()
+            == (tmp_path / "p.csv").read_bytes())

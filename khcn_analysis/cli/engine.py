@@ -1,7 +1,8 @@
 """``khcn project | targets | uncertainty | scenarios | validate``: the scenario engine's commands.
 
 Thin: parse, call the library, print. ``--scenario`` takes a shipped name or a
-scenario file path; ``--format csv`` of ``project`` is the IAMC long format.
+scenario file path; ``--format csv`` of ``project`` is the IAMC wide format that pyam
+reads (``--layout long``; ``--status-table FILE`` for each value's status and sources).
 """
 
 from __future__ import annotations
@@ -40,10 +41,17 @@ def _scenario_arg(parser: argparse.ArgumentParser) -> None:
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    p = subparsers.add_parser("project", help="project a scenario 2010–2030 (every indicator)")
-    _scenario_arg(p)
+    p = subparsers.add_parser("project", help="project scenarios 2010–2030 (every indicator)")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--scenario", nargs="+", action="extend", metavar="NAME|FILE",
+                       help="shipped scenario names (khcn scenarios) or paths of scenario .yaml files")
+    which.add_argument("--all", action="store_true", help="every shipped scenario")
     p.add_argument("--years", nargs="+", type=int, metavar="YEAR", help="only these years (default: all)")
     add_format_option(p, FORMATS)
+    p.add_argument("--layout", choices=["wide", "long"], default=None,
+                   help="csv only: IAMC wide (a column per year, default) or long (year, value)")
+    p.add_argument("--status-table", metavar="FILE", default=None,
+                   help="csv only: also write each value's status and sources to FILE (.csv or .xlsx)")
     add_lang_option(p)
     p.set_defaults(handler=run_project)
 
@@ -123,19 +131,59 @@ def _shown(scenario, lang: str) -> str:
     return scenario.name if title == scenario.name else f"{title} ({scenario.name})"
 
 
+def _project_refs(args: argparse.Namespace) -> list:
+    """The scenarios to project: those named (in order), or every shipped one, the plan first."""
+    from khcn_analysis.core.errors import InputError
+    from khcn_analysis.model.scenarios import list_scenarios, load_scenario
+
+    if args.all:
+        return sorted(list_scenarios(), key=lambda sc: sc.name != "plan_as_written")
+    loaded = [load_scenario(ref) for ref in args.scenario]
+    names = [sc.name for sc in loaded]
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    if repeated:
+        raise InputError(None, "--scenario", ", ".join(repeated) + " given twice",
+                         "each scenario once (a copied file needs its own name:)")
+    return loaded
+
+
 def run_project(args: argparse.Namespace) -> int:
     from khcn_analysis import pipeline
-    from khcn_analysis.model.iamc import to_iamc
+    from khcn_analysis.core.errors import InputError
+    from khcn_analysis.model.iamc import to_iamc, write_status_table
 
-    proj = pipeline.run(args.scenario, national=False).projection
-    table = _select_years(proj.table, args.years)
+    if args.format != "csv":
+        for flag, value in (("--layout", args.layout), ("--status-table", args.status_table)):
+            if value is not None:
+                raise InputError(None, flag, f"with --format {args.format}", "--format csv")
+    scenarios = _project_refs(args)
+    inputs = pipeline.load_inputs()
+    projections = [pipeline.run(sc, inputs=inputs, national=False).projection for sc in scenarios]
     if args.format == "csv":
-        to_iamc(table).to_csv(sys.stdout, index=False)
+        table = _select_years(pd.concat([p.table for p in projections], ignore_index=True), args.years)
+        if args.status_table:
+            write_status_table(table, args.status_table)
+        to_iamc(table, layout=args.layout or "wide").to_csv(sys.stdout, index=False)
         return 0
     if args.format == "json":
-        print_json({"scenario": proj.scenario.name, "notes": proj.notes, "rows": table.to_dict(orient="records")})
+        if len(projections) == 1:
+            proj = projections[0]
+            rows = _select_years(proj.table, args.years).to_dict(orient="records")
+            print_json({"scenario": proj.scenario.name, "notes": proj.notes, "rows": rows})
+        else:
+            table = _select_years(pd.concat([p.table for p in projections], ignore_index=True), args.years)
+            print_json({"scenarios": [p.scenario.name for p in projections],
+                        "notes": {p.scenario.name: p.notes for p in projections},
+                        "rows": table.to_dict(orient="records")})
         return 0
-    lang = args.lang
+    for i, proj in enumerate(projections):
+        if i:
+            print()
+        _print_projection(proj, _select_years(proj.table, args.years), args.lang)
+    return 0
+
+
+def _print_projection(proj, table: pd.DataFrame, lang: str) -> None:
     print(f"{_shown(proj.scenario, lang)}: {proj.scenario.description(lang)}")
     years = sorted(set(int(y) for y in table["year"]))
     chunk = 7
@@ -155,7 +203,6 @@ def run_project(args: argparse.Namespace) -> int:
         _print_grid(rows, ["chỉ tiêu" if lang == "vi" else "indicator", *map(str, part)])
     print()
     print(_LEGEND[lang])
-    return 0
 
 
 def run_targets(args: argparse.Namespace) -> int:
