@@ -22,7 +22,8 @@ class Results:
     ``projection``: the long table and arrays of the engine; ``attainment``: the
     judge's verdict for every target and year; ``requirements`` and ``phases``:
     what the targets need, yearly and per plan phase; ``uncertainty`` and
-    ``tornado``: present when the run asked for them.
+    ``tornado``: present when the run asked for them; ``sufficiency``: the judge's
+    funding verdict at the milestone years (or the years the run judged).
     """
 
     scenario: Scenario
@@ -34,6 +35,7 @@ class Results:
     uncertainty: UncertaintyResult | None = None
     tornado: pd.DataFrame | None = None
     notes: list[str] = field(default_factory=list)
+    sufficiency: pd.DataFrame | None = None
 
     @property
     def plan(self) -> Plan:
@@ -50,3 +52,8 @@ class Results:
 
     def value(self, variable: str, year: int) -> float:
         return self.projection.value(variable, year)
+
+    @property
+    def central(self) -> dict[str, float]:
+        """The central parameter values the run used (a ``latest_trend`` growth resolved to its rate)."""
+        return {key: float(value) for key, value in self.projection.inputs.central.items()}
