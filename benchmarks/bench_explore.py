@@ -1,9 +1,9 @@
-"""The scenario explorer: one control change → recompute + redraw of the live panel.
+"""The scenario explorer: one control change → pipeline run + redraw of the live panel.
 
 Target (issue 8): well under 0.25 s on a 2-core machine, so a planner sees the answer
 as the slider is released. Inputs (baseline, plan) are read once in setup, as the app
 does; the case times what a control change costs in the kernel: building the scenario,
-the engine, the milestone judgement, the table and the charts whose numbers changed.
+the pipeline (engine, milestone judgement), the table and the charts whose numbers changed.
 Browser round-trip time is not included.
 """
 
@@ -20,14 +20,13 @@ _state: dict = {}
 def _setup() -> None:
     if _state:
         return
-    from khcn_analysis.data.baseline import load_observations
+    from khcn_analysis import pipeline
     from khcn_analysis.data.build import build_processed
-    from khcn_analysis.plan.model import load_plan
     from khcn_analysis.present.explore import ExploreApp, Explorer
 
     out = Path(tempfile.mkdtemp(prefix="khcn-bench-explore-"))
     build_processed(processed_dir=out)
-    explorer = Explorer(observations=load_observations(out), plan=load_plan())
+    explorer = Explorer(pipeline.load_inputs(out))
     _state["explorer"] = explorer
     _state["app"] = ExploreApp("plan_as_written", "vi", explorer=explorer)
     _state["flip"] = False
@@ -63,7 +62,7 @@ def cases() -> list[Case]:
              repeat=20, setup=_setup, note="target well under 0.25 s"),
         Case("explore: researcher growth change → recompute + table + 1 chart redrawn", _researcher_change,
              repeat=20, setup=_setup, note="target well under 0.25 s"),
-        Case("explore: recompute only (scenario, engine, milestone judgement)", _recompute_only,
+        Case("explore: recompute only (scenario, pipeline run judged at the milestones)", _recompute_only,
              repeat=20, setup=_setup),
     ]
 

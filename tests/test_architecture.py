@@ -23,7 +23,7 @@ CATALOGUE = PACKAGE / "core" / "catalogue"
 #: Modules still over the size limit, to be split (the list may only shrink).
 OVERSIZED: set[str] = {
     "plan/model.py", "plan/audit.py", "data/department.py", "present/charts.py",
-    "present/excel.py", "present/explore.py", "report/batch.py",
+    "present/excel.py", "report/batch.py",
 }
 
 #: Modules whose words are not yet in the catalogue (the list may only shrink).
@@ -49,7 +49,6 @@ UNCATALOGUED: set[str] = {
     "present/chart_style.py",
     "present/charts.py",
     "present/excel.py",
-    "present/explore.py",
     "present/narrative.py",
     "report/batch.py",
 }
