@@ -346,3 +346,66 @@ def test_notebook_is_a_thin_shell_with_parameters():
     assert "parameters" in code[0].metadata.get("tags", [])
     assert nb.metadata["kernelspec"]["name"] == "python3"
     assert "ExploreApp" in code[1].source and len(code[1].source.splitlines()) < 10
+
+
+# ---------------------------------------------------------------- one verdict (issue 12.3)
+
+
+class _Cells(__import__("html.parser").parser.HTMLParser):
+    """The table's value cells: their data-* attributes and their visible text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cells: list[dict] = []
+        self._depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "td" and "khcn-cell" in (attrs.get("class") or ""):
+            self.cells.append({**attrs, "text": ""})
+            self._depth = 1
+        elif self._depth and tag == "td":
+            self._depth += 1
+
+    def handle_endtag(self, tag):
+        if self._depth and tag == "td":
+            self._depth -= 1
+
+    def handle_data(self, data):
+        if self._depth:
+            self.cells[-1]["text"] += data
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("name", SHIPPED)
+def test_the_table_shows_the_judges_verdicts_for_every_shipped_scenario(explorer, name, lang):
+    """Met / not met / enough / short in the table are the judge's rows, in both languages."""
+    from khcn_analysis import pipeline
+    from khcn_analysis.core.catalogue import t
+    from khcn_analysis.judge.sufficiency import sufficiency
+    from khcn_analysis.present.explore import MILESTONES, TABLE_INDICATORS, summary_html
+
+    result = explorer.compute(explorer.settings_for(name))
+    full = pipeline.run(name, inputs=explorer.inputs)  # every year, national targets too
+    province = full.attainment.loc[full.attainment["scope"] == "province"]
+    enough = sufficiency(full.projection).set_index("year")
+    parser = _Cells()
+    parser.feed(summary_html(result, lang))
+    cells = {(c["data-indicator"], int(c["data-year"])): c for c in parser.cells}
+    assert set(cells) == {(i, y) for i in TABLE_INDICATORS for y in MILESTONES}
+    seen = set()
+    for (indicator, year), cell in cells.items():
+        if indicator == "funding_sufficiency":
+            expected = enough.loc[year, "status"]
+            words = {"met": t("explore.verdict.enough", lang), "not_met": t("explore.verdict.short", lang)}
+        else:
+            rows = province.loc[(province["indicator"] == indicator) & (province["year"] == year)]
+            expected = rows["status"].iloc[0] if len(rows) else "no_target"
+            words = {s: t(f"verdict.{s}", lang) for s in ("met", "not_met")}
+        assert cell["data-status"] == expected, (name, indicator, year)
+        if expected in words:
+            assert words[expected] in cell["text"]
+            other = words["met" if expected == "not_met" else "not_met"]
+            assert other not in cell["text"].replace(words[expected], "")
+        seen.add(expected)
+    assert {"met", "not_met"} & seen
