@@ -312,6 +312,6 @@ def test_assumptions_file_is_validated_with_field_names(tmp_path):
     with pytest.raises(InputErrors) as info:
         load_assumptions(bad)
     text = str(info.value)
-    assert f"{bad}, assumptions[0].assumption: found False" in text
+    assert f"{bad}, assumptions[0].assumption (line 11): found False" in text
     assert "assumptions[2].colour" in text
     assert "rule 'copy_fact' needs inputs ['fact']" in text

@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import Literal
 
 import pandas as pd
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from khcn_analysis.core.errors import InputError, InputErrors
+from khcn_analysis.core.strict_numbers import Integer, Number
+from khcn_analysis.core.strict_yaml import read_yaml
 
 __all__ = ["Assumption", "AssumptionValue", "compute_assumption", "load_assumptions"]
 
@@ -49,9 +50,9 @@ class Assumption(BaseModel):
     region: str
     unit: str
     basis: str
-    years: list[int] | None = None
+    years: list[Integer] | None = None
     rule: Rule
-    value: float | None = Field(default=None, allow_inf_nan=False)
+    value: Number | None = Field(default=None, allow_inf_nan=False)
     inputs: dict[str, str | dict[int, str]] = Field(default_factory=dict)
     reason: str = Field(min_length=20)
     assumption: Literal[True]
@@ -98,29 +99,26 @@ def load_assumptions(path: str | Path | None = None) -> list[Assumption]:
     from khcn_analysis.core.paths import raw_dir
 
     path = Path(path) if path is not None else raw_dir() / "assumptions.yaml"
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as err:
-        raise InputError(path, f"byte {err.start + 1}", f"bytes that are not UTF-8 ({err.object[err.start:err.start + 2].hex(' ')})",
-                         "a UTF-8 text file", hint="re-save it as UTF-8") from None
-    except yaml.YAMLError as err:
-        raise InputError(path, "YAML", str(err).splitlines()[0], "valid YAML") from None
-    if not isinstance(doc, dict) or not isinstance(doc.get("assumptions"), list):
-        raise InputError(path, "top level", type(doc).__name__,
-                         "a mapping with a list under 'assumptions'")
+    expected = "a mapping with a list under 'assumptions'"
+    doc = read_yaml(path, expected=expected)  # YamlError names file, line, found, expected
+    if not isinstance(doc.data.get("assumptions"), list):
+        raise InputError(path, doc.where(["assumptions"], "top level"),
+                         type(doc.data.get("assumptions")).__name__, expected)
     entries, errors, ids = [], [], set()
-    for i, raw in enumerate(doc["assumptions"]):
+    for i, raw in enumerate(doc.data["assumptions"]):
         try:
             entry = Assumption.model_validate(raw)
         except ValidationError as err:
             for e in err.errors():
-                field = ".".join(str(p) for p in e["loc"])
-                where = f"assumptions[{i}]" + (f".{field}" if field else "")
+                loc = [p for p in e["loc"] if not str(p).startswith("function-")]
+                field = ".".join(str(p) for p in loc)
+                where = doc.where(["assumptions", i, *loc], f"assumptions[{i}]" + (f".{field}" if field else ""))
                 found = e.get("input") if field else "entry"
                 errors.append(InputError(path, where, repr(found)[:80], e["msg"]))
             continue
         if entry.id in ids:
-            errors.append(InputError(path, f"assumptions[{i}].id", entry.id, "a unique id"))
+            errors.append(InputError(path, doc.where(["assumptions", i, "id"], f"assumptions[{i}].id"),
+                                     entry.id, "a unique id"))
         ids.add(entry.id)
         entries.append(entry)
     if errors:

@@ -15,14 +15,15 @@ import difflib
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 import numpy as np
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from khcn_analysis.core.errors import InputError, InputErrors
 from khcn_analysis.core.paths import scenarios_dir
+from khcn_analysis.core.strict_numbers import Integer, Number
+from khcn_analysis.core.strict_yaml import YamlDocument, YamlError, read_yaml
 
 __all__ = [
     "Distribution",
@@ -80,11 +81,11 @@ class Distribution(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     kind: Literal["normal", "triangular", "uniform"]
-    low: float
-    high: float
-    mean: float | None = None
-    sd: float | None = Field(default=None, gt=0)
-    mode: float | None = None
+    low: Number
+    high: Number
+    mean: Number | None = None
+    sd: Number | None = Field(default=None, gt=0)
+    mode: Number | None = None
 
     @model_validator(mode="after")
     def _check(self) -> Distribution:
@@ -132,9 +133,6 @@ class Distribution(BaseModel):
         return np.clip(out, self.low, self.high)
 
 
-Pct = Annotated[float, Field(ge=-100, le=100)]
-
-
 class Scenario(BaseModel):
     """One scenario: the assumptions of a projection, DESIGN §3.
 
@@ -154,31 +152,31 @@ class Scenario(BaseModel):
     #: the id ``name`` stands in when absent. Machine outputs always keep ``name``.
     title_vi: str | None = Field(default=None, min_length=1, max_length=80)
     title_en: str | None = Field(default=None, min_length=1, max_length=80)
-    base_year: int | Literal["latest"] = 2012
+    base_year: Integer | Literal["latest"] = 2012
 
     growth_basis: Literal["stated", "latest_trend"] = "stated"
-    trend_years: int = Field(default=5, ge=2, le=10)
-    grdp_growth_pct: float = Field(ge=-20, le=40)
-    population_growth_pct: float = Field(ge=-5, le=10)
-    budget_expenditure_growth_pct: float = Field(ge=-30, le=50)
-    budget_revenue_growth_pct: float | None = Field(default=None, ge=-30, le=50)
+    trend_years: Integer = Field(default=5, ge=2, le=10)
+    grdp_growth_pct: Number = Field(ge=-20, le=40)
+    population_growth_pct: Number = Field(ge=-5, le=10)
+    budget_expenditure_growth_pct: Number = Field(ge=-30, le=50)
+    budget_revenue_growth_pct: Number | None = Field(default=None, ge=-30, le=50)
 
     st_budget_rule: Literal[
         "plan_as_written", "gdp_linked", "fixed_share_expenditure", "meet_targets", "latest_trend"
     ]
     after_plan: Literal["hold", "grow_with_grdp", "grow_with_expenditure", "growth_pct"] = "hold"
-    after_plan_growth_pct: float = Field(default=0.0, ge=-50, le=100)
-    st_budget_share_expenditure_pct: float | None = Field(default=None, ge=0, le=100)
-    austerity_cut_pct: float = Field(default=0.0, ge=0, lt=100)
+    after_plan_growth_pct: Number = Field(default=0.0, ge=-50, le=100)
+    st_budget_share_expenditure_pct: Number | None = Field(default=None, ge=0, le=100)
+    austerity_cut_pct: Number = Field(default=0.0, ge=0, lt=100)
 
     nonstate_mode: Literal["share_of_total", "ratio_to_state"] = "share_of_total"
-    nonstate_value: float = Field(default=0.0, ge=0, le=1000)
+    nonstate_value: Number = Field(default=0.0, ge=0, le=1000)
 
     researcher_rule: Literal["growth", "meet_targets"] = "growth"
     researcher_growth_mode: Literal["persons", "percent"] = "persons"
-    researcher_growth_value: float = Field(default=0.0, ge=-1000, le=10000)
+    researcher_growth_value: Number = Field(default=0.0, ge=-1000, le=10000)
 
-    st_fund_share_revenue_local_pct: float | Literal["plan_minimum"] | None = Field(default=None)
+    st_fund_share_revenue_local_pct: Number | Literal["plan_minimum"] | None = Field(default=None)
 
     counterfactual: list[Literal["st_budget", "st_investment", "researchers"]] = Field(
         default_factory=list
@@ -194,8 +192,8 @@ class Scenario(BaseModel):
         ],
         Distribution,
     ] = Field(default_factory=dict)
-    draws: int = Field(default=1000, ge=1, le=1_000_000)
-    seed: int = Field(default=20130222, ge=0, le=2**32 - 1)
+    draws: Integer = Field(default=1000, ge=1, le=1_000_000)
+    seed: Integer = Field(default=20130222, ge=0, le=2**32 - 1)
 
     path: Path | None = Field(default=None, exclude=True, repr=False)
 
@@ -261,33 +259,54 @@ class _KeyError(ValueError):
         super().__init__(f"{key}: found {found!r}; expected {expected}")
 
 
-def _errors_from_validation(exc: ValidationError, file: str | None) -> list[InputError]:
+def _errors_from_validation(exc: ValidationError, file: str | None,
+                            doc: YamlDocument | None = None) -> list[InputError]:
     known = sorted(Scenario.model_fields)
     out: list[InputError] = []
+
+    def where(loc: list[str], key: str) -> str:
+        label = f"key '{key}'"
+        return doc.where(loc, label) if doc is not None else label
+
     for err in exc.errors():
         ctx_error = (err.get("ctx") or {}).get("error")
         if isinstance(ctx_error, _KeyError):
-            out.append(InputError(file, f"key '{ctx_error.key}'", ctx_error.found, ctx_error.expected))
+            out.append(InputError(file, where(ctx_error.key.split("."), ctx_error.key), ctx_error.found,
+                                  ctx_error.expected))
             continue
         loc = [str(p) for p in err.get("loc", ()) if not str(p).startswith(("function-", "literal["))]
+        loc = [p for p in loc if p not in ("int", "float", "str")]
         key = ".".join(loc) or "(top level)"
         found = err.get("input")
         if err["type"] == "extra_forbidden":
             close = difflib.get_close_matches(loc[-1], known, n=1) if loc else []
             hint = f"did you mean '{close[0]}'?" if close else None
             out.append(
-                InputError(file, f"key '{key}'", "an unknown key", "one of the known keys: " + ", ".join(known), hint)
+                InputError(file, where(loc, key), "an unknown key",
+                           "one of the known keys: " + ", ".join(known), hint)
             )
         elif err["type"] == "missing":
             out.append(InputError(file, f"key '{key}'", "nothing", "a value (this key is required)"))
         else:
             if isinstance(found, dict):
                 found = "a mapping"
-            out.append(InputError(file, f"key '{key}'", found, err["msg"]))
+            out.append(InputError(file, where(loc, key), found, err["msg"]))
+    return _one_per_key(out)
+
+
+def _one_per_key(errors: list[InputError]) -> list[InputError]:
+    """A value refused by each member of a union (``base_year: int | 'latest'``) is one problem."""
+    seen: set[str | None] = set()
+    out = []
+    for e in errors:
+        if e.location not in seen:
+            out.append(e)
+        seen.add(e.location)
     return out
 
 
-def validate_parameters(params: Mapping[str, Any], *, file: str | Path | None = None) -> Scenario:
+def validate_parameters(params: Mapping[str, Any], *, file: str | Path | None = None,
+                        doc: YamlDocument | None = None) -> Scenario:
     """Validate a parameter mapping (a notebook's parameters, a parsed file).
 
     A key ``scenario`` (a shipped name or a file path) loads that scenario and
@@ -309,7 +328,8 @@ def validate_parameters(params: Mapping[str, Any], *, file: str | Path | None = 
     try:
         scenario = Scenario.model_validate(merged)
     except ValidationError as exc:
-        raise ScenarioError(_errors_from_validation(exc, where or "parameters"), where or "parameters") from None
+        raise ScenarioError(_errors_from_validation(exc, where or "parameters", doc),
+                            where or "parameters") from None
     scenario.path = path
     return scenario
 
@@ -370,17 +390,13 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
 
 def _load_file(path: Path) -> Scenario:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:  # cp1258 or UTF-16 from a Windows editor
-        raise ScenarioError([InputError(path, f"byte {exc.start + 1}", "bytes that are not UTF-8",
-                                        "a UTF-8 text file", "re-save it as UTF-8")]) from None
-    except yaml.YAMLError as exc:
-        raise ScenarioError([InputError(path, None, f"invalid YAML ({exc})", "a YAML mapping of parameters")]) from None
-    if not isinstance(data, dict):
-        raise ScenarioError([InputError(path, None, type(data).__name__, "a YAML mapping of parameters")])
-    if "scenario" in data:
-        raise ScenarioError([InputError(path, "key 'scenario'", "a reference to another scenario", "a full scenario")])
-    return validate_parameters(data, file=path)
+        doc = read_yaml(path, expected="a YAML mapping of scenario parameters")
+    except YamlError as err:
+        raise ScenarioError([err], str(path)) from None
+    if "scenario" in doc.data:
+        raise ScenarioError([InputError(path, doc.where(["scenario"], "key 'scenario'"),
+                                        "a reference to another scenario", "a full scenario")])
+    return validate_parameters(doc.data, file=path, doc=doc)
 
 
 def scenario_names(directory: Path | None = None) -> list[str]:

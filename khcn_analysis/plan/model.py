@@ -14,13 +14,14 @@ from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from khcn_analysis.core.errors import InputError, InputErrors
 from khcn_analysis.core.formatting import Lang, check_lang, format_number
 from khcn_analysis.core.indicators import unit_label
 from khcn_analysis.core.paths import raw_dir
+from khcn_analysis.core.strict_numbers import Integer, Number
+from khcn_analysis.core.strict_yaml import YamlDocument, YamlError, read_yaml
 
 __all__ = [
     "BASES",
@@ -132,13 +133,13 @@ class Target(_Model):
     label_vi: str = Field(min_length=1)
     label_en: str = Field(min_length=1)
     comparator: Comparator
-    lower: float | None
-    upper: float | None
+    lower: Number | None
+    upper: Number | None
     unit: Unit
     base: Base | None = None
     basis: Literal["headcount", "FTE", "not stated", "n/a"] = "n/a"
-    year_from: int = Field(ge=1990, le=2100)
-    year_to: int | None = Field(ge=1990, le=2100)
+    year_from: Integer = Field(ge=1990, le=2100)
+    year_to: Integer | None = Field(ge=1990, le=2100)
     every_year: bool = False
     aggregation: Literal["year", "period_average", "cumulative", "interval"] = "year"
     clause: str = Field(min_length=1)
@@ -149,7 +150,7 @@ class Target(_Model):
     note_en: str | None = None
     ambiguity_vi: str | None = None
     ambiguity_en: str | None = None
-    baseline: float | None = None
+    baseline: Number | None = None
     document: str | None = None
     sources: list[SourceRef] = Field(default_factory=list)
     comparable_to: Comparable | None = None
@@ -235,7 +236,7 @@ class BudgetLine(_Model):
     purpose_en: str = Field(min_length=1)
     source_of_money: SourceOfMoney
     source_of_money_stated: bool
-    amount: float = Field(ge=0)
+    amount: Number = Field(ge=0)
     text_vi: str = Field(min_length=1)
     text_en: str = Field(min_length=1)
 
@@ -244,9 +245,9 @@ class Phase(_Model):
     """A budget phase with the total the plan states and the lines it lists."""
 
     id: str = Field(min_length=1, pattern=r"^[a-z0-9_]+$")
-    start_year: int = Field(ge=1990, le=2100)
-    end_year: int = Field(ge=1990, le=2100)
-    stated_total: float = Field(ge=0)
+    start_year: Integer = Field(ge=1990, le=2100)
+    end_year: Integer = Field(ge=1990, le=2100)
+    stated_total: Number = Field(ge=0)
     clause: str = Field(min_length=1)
     text_vi: str = Field(min_length=1)
     text_en: str = Field(min_length=1)
@@ -272,16 +273,16 @@ class Phase(_Model):
 
 
 class StatedAmount(_Model):
-    value: float = Field(ge=0)
+    value: Number = Field(ge=0)
     qualifier: Literal["exact", "about"]
-    start_year: int
-    end_year: int
+    start_year: Integer
+    end_year: Integer
     text_vi: str = Field(min_length=1)
     text_en: str = Field(min_length=1)
 
 
 class StatedAverage(_Model):
-    value: float = Field(ge=0)
+    value: Number = Field(ge=0)
     qualifier: Literal["exact", "about"]
     includes: list[Literal["development_investment", "st_recurrent"]] = Field(default_factory=list)
     text_vi: str = Field(min_length=1)
@@ -304,9 +305,9 @@ class Budget(_Model):
 
 
 class Horizon(_Model):
-    start_year: int
-    end_year: int
-    vision_year: int | None = None
+    start_year: Integer
+    end_year: Integer
+    vision_year: Integer | None = None
 
 
 class Statement(_Model):
@@ -687,51 +688,15 @@ def _duplicates(items: list[Any], where: str) -> list[tuple[str, object, str]]:
     return issues
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """PyYAML keeps the last of two equal keys silently; a plan file must not."""
-
-    def construct_mapping(self, node, deep=False):  # type: ignore[override]
-        seen: set[object] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
-                )
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
-
 def _load(path: Path) -> Plan:
-    raw = path.read_bytes()  # a missing file raises FileNotFoundError as is
+    try:  # a missing file or a folder raises its OSError as is
+        doc = read_yaml(path, expected=_EXPECTED_TOP)
+    except YamlError as err:
+        raise PlanError([err], path) from None
     try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as err:
-        found = f"bytes that are not UTF-8 at byte {err.start}"
-        raise PlanError([InputError(path, None, found, "a UTF-8 text file")], path) from None
-    try:
-        data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None
-        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        expected = "valid YAML"
-        if problem.startswith("duplicate key"):
-            expected = "each key at most once in a mapping"
-        raise PlanError(
-            [InputError(path, where, f"invalid YAML ({problem})", expected)], path
-        ) from None
-    if data is None:
-        raise PlanError([InputError(path, None, "an empty file", _EXPECTED_TOP)], path)
-    if not isinstance(data, dict):
-        raise PlanError(
-            [InputError(path, None, f"a {type(data).__name__} at the top level", _EXPECTED_TOP)],
-            path,
-        )
-    try:
-        return Plan.model_validate(data)
+        return Plan.model_validate(doc.data)
     except ValidationError as err:
-        raise PlanError(_errors_from(err, path), path) from None
+        raise PlanError(_errors_from(err, path, doc), path) from None
 
 
 def _loc_path(loc: tuple[Any, ...]) -> str:
@@ -744,15 +709,28 @@ def _loc_path(loc: tuple[Any, ...]) -> str:
     return out
 
 
-def _errors_from(err: ValidationError, path: Path) -> list[InputError]:
+def _parse_path(rel: str) -> list[str | int]:
+    """``lines[1].id`` -> ``["lines", 1, "id"]`` (the inverse of :func:`_loc_path`)."""
+    out: list[str | int] = []
+    for part in rel.replace("[", ".[").split("."):
+        if part.startswith("[") and part.endswith("]") and part[1:-1].isdigit():
+            out.append(int(part[1:-1]))
+        elif part:
+            out.append(part)
+    return out
+
+
+def _errors_from(err: ValidationError, path: Path, doc: YamlDocument) -> list[InputError]:
     errors: list[InputError] = []
     for e in err.errors(include_url=False):
-        base = _loc_path(tuple(e["loc"]))
+        loc = tuple(p for p in e["loc"] if not str(p).startswith("function-"))
+        base = _loc_path(loc)
         issues = e.get("ctx", {}).get("error")
         if isinstance(issues, _Issues):
             for rel, found, expected in issues.issues:
                 location = f"{base}.{rel}" if base else rel
-                errors.append(InputError(path, location, _show(found), expected))
+                errors.append(InputError(path, doc.where((*loc, *_parse_path(rel)), location), _show(found),
+                                         expected))
             continue
         kind = e["type"]
         if kind == "missing":
@@ -765,7 +743,7 @@ def _errors_from(err: ValidationError, path: Path) -> list[InputError]:
             expected = "one of " + e["ctx"]["expected"]
         else:
             found, expected = _show(e.get("input")), e["msg"].removeprefix("Input should be ")
-        errors.append(InputError(path, base or None, found, expected))
+        errors.append(InputError(path, doc.where(loc) or None, found, expected))
     return errors
 
 
