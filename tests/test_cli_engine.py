@@ -106,13 +106,13 @@ def test_scenarios_lists_names_and_descriptions(capsys) -> None:
 
 
 def test_validate_all_shipped_and_named_files(capsys, tmp_path: Path) -> None:
-    code, out, _ = run(capsys, "validate")
+    code, out, _ = run(capsys, "validate", "--lang", "en")
     assert code == 0 and out.count("ok") == 5
     data = yaml.safe_load(Path("scenarios/austerity.yaml").read_text(encoding="utf-8"))
     data["austerity_cut"] = 10
     bad = tmp_path / "bad.yaml"
     bad.write_text(yaml.safe_dump(data), encoding="utf-8")
-    code, out, err = run(capsys, "validate", "austerity", str(bad), "../../etc/x")
+    code, out, err = run(capsys, "validate", "--lang", "en", "austerity", str(bad), "../../etc/x")
     assert code == 2
     assert "ok" in out and "austerity.yaml" in out
     assert "austerity_cut" in err and str(bad) in err and "did you mean 'austerity_cut_pct'" in err

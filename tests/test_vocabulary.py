@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from khcn_analysis.cli import engine
+from khcn_analysis.cli import labels as cli_labels
 from khcn_analysis.core.catalogue.status import (
     ATTAINMENT_LABELS,
     VALUE_STATUS_LABELS,
@@ -19,7 +19,7 @@ def test_every_module_names_a_verdict_the_same_way(lang: str) -> None:
     for status in ATTAINMENT_LABELS:
         word = ATTAINMENT_LABELS[status][lang]
         assert narrative.t(status, lang) == word
-        assert engine._ATTAIN_LABEL[lang][status] == word[:1].lower() + word[1:]
+        assert attainment_label(status, lang, lower=True) == word[:1].lower() + word[1:]
     assert excel._t("not_computable", lang) == ATTAINMENT_LABELS["not_computable"][lang]
     assert excel.MET_TEXT[lang] == (ATTAINMENT_LABELS["met"][lang], ATTAINMENT_LABELS["not_met"][lang])
 
@@ -37,8 +37,8 @@ def test_every_module_names_a_value_status_the_same_way(lang: str) -> None:
         assert excel.STATUS_LABELS[status][lang] == words[lang]
         assert charts.STATUS_NAMES[status][lang] == value_status_label(status, lang, lower=True)
         assert charts.STATUS_NAMES[status][lang].lower() == words[lang].lower()
-    legend = engine._LEGEND[lang]
-    for status, mark in engine._STATUS_MARK.items():
+    legend = cli_labels.status_legend(lang)
+    for status, mark in cli_labels.STATUS_MARK.items():
         if mark:
             assert f"{mark} = {value_status_label(status, lang, lower=True)}" in legend
     assert value_status_label("unknown_status", lang) == "unknown_status"

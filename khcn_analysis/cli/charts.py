@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 
 from khcn_analysis.cli.common import add_lang_option
+from khcn_analysis.cli.output import echo
+from khcn_analysis.core.catalogue import t
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -36,8 +38,7 @@ def run_charts(args: argparse.Namespace) -> int:
                                    draws=args.draws)
     paths = write_chart_set(figures, out)
     for stem in figures:
-        print(f"{out / stem}.{{png,svg,pdf}}")
-    print(f"{out / SET_PDF}.pdf ({len(figures)} trang)" if args.lang == "vi"
-          else f"{out / SET_PDF}.pdf ({len(figures)} pages)")
-    print(f"{len(paths)} files" if args.lang == "en" else f"{len(paths)} tệp")
+        echo(f"{out / stem}.{{png,svg,pdf}}")
+    echo(t("cli.charts.set_pdf", args.lang, path=f"{out / SET_PDF}.pdf", n=len(figures)))
+    echo(t("cli.charts.files", args.lang, n=len(paths)))
     return 0

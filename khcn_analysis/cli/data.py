@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 
 from khcn_analysis.cli.common import add_lang_option
+from khcn_analysis.cli.output import echo
+from khcn_analysis.core.catalogue import t
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,6 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     imp = sub.add_parser("import", help="validate a filled template and store it in data/raw/")
     imp.add_argument("file", type=Path)
+    add_lang_option(imp)
     imp.set_defaults(handler=run_import)
 
 
@@ -30,7 +33,7 @@ def run_build(args: argparse.Namespace) -> int:
     from khcn_analysis.data.build import build_processed
 
     report = build_processed()
-    print(report.summary())
+    echo(report.summary())
     return 0
 
 
@@ -38,7 +41,7 @@ def run_template(args: argparse.Namespace) -> int:
     from khcn_analysis.data.department import write_template
 
     path = write_template(args.out, lang=args.lang, overwrite=args.force)
-    print(f"đã ghi mẫu nhập liệu: {path}" if args.lang == "vi" else f"wrote {path}")
+    echo(t("cli.data.template_written", args.lang, path=path))
     return 0
 
 
@@ -47,7 +50,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     result = import_template(args.file)
     if result.created:
-        print(f"đã nhập {result.n_figures} số liệu từ {args.file} vào {result.path}")
+        echo(t("cli.data.imported", args.lang, n=result.n_figures, file=args.file, path=result.path))
     else:
-        print(f"nội dung của {args.file} đã được nhập trước đây ({result.path}); không ghi bản trùng")
+        echo(t("cli.data.already_imported", args.lang, file=args.file, path=result.path))
     return 0

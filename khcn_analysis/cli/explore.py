@@ -30,7 +30,7 @@ START_TIMEOUT = 120.0
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "explore", help="open the interactive scenario explorer in the browser (Voilà, 127.0.0.1 only)"
+        "explore", help="open the interactive scenario explorer in the browser (Voila, 127.0.0.1 only)"
     )
     parser.add_argument("--port", type=int, default=8866, help="port on 127.0.0.1 (default: 8866)")
     parser.add_argument("--no-browser", action="store_true", help="print the address, do not open a browser")
@@ -78,20 +78,27 @@ def run_explore(args: argparse.Namespace) -> int:
         deadline = time.monotonic() + START_TIMEOUT
         while not _port_open(args.port):
             if proc.poll() is not None:
-                raise KhcnError(f"Voilà stopped before serving (exit code {proc.returncode}); see the messages above")
+                raise KhcnError(f"Voila stopped before serving (exit code {proc.returncode}); see the messages above")
             if time.monotonic() > deadline:
-                raise KhcnError(f"Voilà did not start listening on {url} within {START_TIMEOUT:.0f} s")
+                raise KhcnError(f"Voila did not start listening on {url} within {START_TIMEOUT:.0f} s")
             time.sleep(0.2)
-        print(f"Trang khám phá kịch bản / scenario explorer: {url}", flush=True)
-        print("Nhấn Ctrl-C để dừng / press Ctrl-C to stop.", flush=True)
+        print(_both("cli.explore.address", url=url), flush=True)
+        print(_both("cli.explore.stop_hint"), flush=True)
         if not args.no_browser:
             webbrowser.open(url)
         return proc.wait()
     except KeyboardInterrupt:
-        print("\nĐang dừng / stopping…", flush=True)
+        print("\n" + _both("cli.explore.stopping"), flush=True)
         return 0
     finally:
         stop(proc)
+
+
+def _both(key: str, **fields: object) -> str:
+    """A line in Vietnamese and English: the explorer has no --lang."""
+    from khcn_analysis.core.catalogue import t
+
+    return f"{t(key, 'vi', **fields)} / {t(key, 'en', **fields)}"
 
 
 def stop(proc: subprocess.Popen, timeout: float = 20.0) -> None:

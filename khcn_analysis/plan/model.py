@@ -155,6 +155,10 @@ class Target(_Model):
     sources: list[SourceRef] = Field(default_factory=list)
     comparable_to: Comparable | None = None
 
+    def title(self, lang: Lang = "vi") -> str:
+        """The target's name for a reader in ``lang``."""
+        return getattr(self, f"label_{check_lang(lang)}")
+
     def applies_to(self, year: int | np.ndarray) -> bool | np.ndarray:
         """Whether the target binds in ``year`` (vectorised over arrays of years)."""
         y = np.asarray(year)
@@ -387,6 +391,10 @@ class Plan(_Model):
         return self
 
     # ---- queries -------------------------------------------------------------------------
+    def title(self, lang: Lang = "vi") -> str:
+        """The plan's title in ``lang``."""
+        return getattr(self, f"title_{check_lang(lang)}")
+
     @property
     def phases(self) -> list[Phase]:
         return list(self.budget.phases) if self.budget else []
