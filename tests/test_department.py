@@ -258,35 +258,154 @@ def test_safe_text_quotes_formula_starts():
         "'=1+1", "'+1", "'-x", "'@A1", "'\tx", "ok", ""]
 
 
-# --------------------------------------------------------------------------- no duplicates, no overwrite
+# --------------------------------------------------------------------------- versions: re-import, history, revert
 
 
-def test_reimport_does_not_duplicate(template: Path, tmp_path: Path):
-    filled = fill(template, tmp_path / "f.xlsx", {})
+def _csvs(raw: Path) -> list[Path]:
+    return sorted((raw / "department").glob("*.csv"))
+
+
+def test_reimport_is_a_new_version_that_takes_precedence(template: Path, tmp_path: Path):
+    """Import A, then B, then A again: A is in force (it used to be "already imported", B stayed)."""
+    from khcn_analysis.data.imports import current_import
+
     raw = tmp_path / "raw"
-    first = dep.import_template(filled, raw_dir=raw, today=TODAY)
-    again = dep.import_template(filled, raw_dir=raw, today=TODAY)
-    later = dep.import_template(shutil.copy(filled, tmp_path / "copy.xlsx"), raw_dir=raw,
-                                today=date(2025, 4, 1))
-    assert first.created and not again.created and not later.created
-    assert again.path == later.path == first.path
-    assert files_in(raw) == [first.path]
+    a = fill(template, tmp_path / "a.xlsx", {})
+    b = fill(template, tmp_path / "b.xlsx", {(MONEY, f"B{R2020}"): 13.0})
+    first = dep.import_template(a, raw_dir=raw, today=TODAY)
+    second = dep.import_template(b, raw_dir=raw, today=TODAY)
+    third = dep.import_template(a, raw_dir=raw, today=TODAY)
+    assert first.created and second.created and third.created
+    assert len({first.import_id, second.import_id, third.import_id}) == 3
+    assert third.same_as == first.import_id and second.same_as is None
+    assert _csvs(raw) == sorted([first.path, second.path, third.path])  # names sort in event order
+    assert current_import(raw / "department") == third.import_id
+    assert stored_rows(third.path)[1][0]["value"] == stored_rows(first.path)[1][0]["value"]
 
 
 def test_import_never_overwrites_an_earlier_file(template: Path, tmp_path: Path):
+    from khcn_analysis.data.imports import write_new_file
+
     raw = tmp_path / "raw"
-    first = dep.import_filled_template(fill(template, tmp_path / "a.xlsx", {}), raw_dir=raw,
-                                       today=TODAY)
+    first = dep.import_filled_template(fill(template, tmp_path / "a.xlsx", {}), raw_dir=raw, today=TODAY)
     before = first.read_bytes()
     second = dep.import_filled_template(
         fill(template, tmp_path / "b.xlsx", {(MONEY, f"B{R2020}"): 13.0}), raw_dir=raw, today=TODAY)
     assert second != first and second.name.startswith("2025-03-20-")
     assert first.read_bytes() == before
-    assert files_in(raw) == sorted([first, second])
     # Even the low-level writer refuses an existing name.
     with pytest.raises(KhcnError, match="never overwrites"):
-        dep._write_new(first, [])
+        write_new_file(first, "x")
     assert first.read_bytes() == before
+    assert not [p for p in (raw / "department").iterdir() if p.name.startswith(".")]  # no temp file left
+
+
+def test_history_lists_who_what_file_hash_and_the_current_import(template: Path, tmp_path: Path):
+    import hashlib
+
+    raw = tmp_path / "raw"
+    a = fill(template, tmp_path / "a.xlsx", {})
+    b = fill(template, tmp_path / "b.xlsx", {(MONEY, f"B{R2020}"): 13.0, (GUIDE, "B4"): "Trần Thị B"})
+    first = dep.import_template(a, raw_dir=raw, today=TODAY)
+    second = dep.import_template(b, raw_dir=raw, today=TODAY)
+    rows = dep.history(raw)
+    assert [(r.kind, r.import_id, r.current) for r in rows] == [
+        ("import", first.import_id, False), ("import", second.import_id, True)]
+    assert rows[0].filled_by == "Nguyễn Văn A, Sở KH&CN Lai Châu"
+    assert rows[1].filled_by.startswith("Trần Thị B")
+    assert "Báo cáo quyết toán NSĐP năm 2020, Biểu 62" in rows[0].documents
+    assert rows[0].file == "a.xlsx" and rows[0].file_sha256 == hashlib.sha256(a.read_bytes()).hexdigest()
+    assert rows[0].figures == len(EXPECTED)
+    text = dep.history_text(rows, "vi")
+    assert "Người điền: Nguyễn Văn A" in text and "✔ hiện hành" in text and first.import_id in text
+    assert "Filled in by: Trần Thị B" in dep.history_text(rows, "en")
+
+
+def test_history_of_an_import_without_its_record(template: Path, tmp_path: Path):
+    """Imports stored before the JSON record existed: who and which documents come from the notes."""
+    raw = tmp_path / "raw"
+    stored = dep.import_template(fill(template, tmp_path / "a.xlsx", {}), raw_dir=raw, today=TODAY)
+    stored.path.with_suffix(".json").unlink()
+    (row,) = dep.history(raw)
+    assert row.current and row.filled_by.startswith("Nguyễn Văn A, Sở KH&CN Lai Châu, ngày 15/03/2025")
+    assert set(row.documents) == {"Báo cáo quyết toán NSĐP năm 2020, Biểu 62", "Báo cáo 15/BC-SKHCN ngày 10/01/2022",
+                                  "Thống kê KH&CN 2020", "Niên giám thống kê 2021"}
+    assert row.figures == len(EXPECTED) and row.file_sha256 == ""
+
+
+def test_revert_makes_an_earlier_import_current_without_deleting(template: Path, tmp_path: Path):
+    from khcn_analysis.data.imports import current_import
+
+    raw = tmp_path / "raw"
+    first = dep.import_template(fill(template, tmp_path / "a.xlsx", {}), raw_dir=raw, today=TODAY)
+    second = dep.import_template(fill(template, tmp_path / "b.xlsx", {(MONEY, f"B{R2020}"): 13.0}),
+                                 raw_dir=raw, today=TODAY)
+    before = {p: p.read_bytes() for p in (raw / "department").iterdir()}
+    import_id, event = dep.revert(first.import_id[:22], raw)  # an unambiguous beginning is enough
+    assert import_id == first.import_id and event is not None and event.kind == "revert"
+    assert current_import(raw / "department") == first.import_id
+    after = {p: p.read_bytes() for p in (raw / "department").iterdir()}
+    assert {p: after[p] for p in before} == before  # nothing changed or deleted
+    assert set(after) - set(before) == {raw / "department" / f"{event.event_id}.json"}
+    assert event.event_id > second.import_id  # recorded after the import it undoes
+    # reverting to the current import records nothing
+    assert dep.revert(first.import_id, raw) == (first.import_id, None)
+    assert len(list((raw / "department").iterdir())) == len(after)
+    rows = dep.history(raw)
+    assert [r.kind for r in rows] == ["import", "import", "revert"]
+    assert [r.current for r in rows] == [True, False, False]
+    # a later import is current again
+    third = dep.import_template(fill(template, tmp_path / "c.xlsx", {(MONEY, f"B{R2020}"): 15.0}),
+                                raw_dir=raw, today=TODAY)
+    assert current_import(raw / "department") == third.import_id
+
+
+def test_revert_to_an_unknown_import_is_refused(template: Path, tmp_path: Path):
+    raw = tmp_path / "raw"
+    dep.import_template(fill(template, tmp_path / "a.xlsx", {}), raw_dir=raw, today=TODAY)
+    dep.import_template(fill(template, tmp_path / "b.xlsx", {(MONEY, f"B{R2020}"): 13.0}), raw_dir=raw,
+                        today=TODAY)
+    with pytest.raises(KhcnError, match="khcn data history"):
+        dep.revert("2019-01-01", raw)
+    with pytest.raises(KhcnError, match="matches 2 imports"):
+        dep.revert("2025-03-20", raw)
+
+
+def test_build_uses_the_current_import_only(template: Path, tmp_path: Path):
+    """A, B, A again, then revert to B: the build follows each step; superseded rows stay in facts.csv."""
+    import pandas as pd
+
+    from khcn_analysis.data.build import build_processed
+
+    raw = shutil.copytree(Path(__file__).resolve().parent.parent / "data" / "raw", tmp_path / "raw")
+    shutil.rmtree(raw / "department", ignore_errors=True)
+    a = fill(template, tmp_path / "a.xlsx", {})
+    b = fill(template, tmp_path / "b.xlsx", {(MONEY, f"B{R2020}"): 13.0, (PEOPLE, f"B{R2020}"): None,
+                                             (PEOPLE, f"C{R2020}"): None, (PEOPLE, f"D{R2020}"): None})
+
+    def st_budget_2020(step: str) -> tuple[float, float | None]:
+        build_processed(raw_dir=raw, processed_dir=tmp_path / step)
+        obs = pd.read_csv(tmp_path / step / "observations.csv")
+        pick = obs[(obs.region == "Lai Chau") & (obs.year == 2020)].set_index("variable")
+        researchers = pick.loc["researchers", "value"] if "researchers" in pick.index else None
+        return pick.loc["st_budget", "value"], researchers
+
+    dep.import_template(a, raw_dir=raw, today=TODAY)
+    assert st_budget_2020("a") == (12.5, 85)
+    second = dep.import_template(b, raw_dir=raw, today=TODAY)
+    assert st_budget_2020("b") == (13.0, None)  # B's figures only: A's researchers are not kept
+    dep.import_template(a, raw_dir=raw, today=TODAY)
+    assert st_budget_2020("a2") == (12.5, 85)
+    dep.revert(second.import_id, raw)
+    assert st_budget_2020("b2") == (13.0, None)
+    facts = pd.read_csv(tmp_path / "b2" / "facts.csv", keep_default_na=False)
+    dept = facts[facts.source_quality == "department"]
+    used = dept[dept.disposition == "observation"]
+    assert set(used.raw_file) == {f"{second.import_id}.csv"}
+    superseded = dept[dept.raw_file != f"{second.import_id}.csv"]
+    assert len(superseded) == 2 * len(EXPECTED)
+    assert (superseded.disposition == "excluded").all()
+    assert superseded.reason.str.contains(second.import_id).all()
 
 
 # --------------------------------------------------------------------------- bad input
@@ -417,10 +536,24 @@ def test_cli_template_and_import(tmp_path: Path, monkeypatch, capsys):
     assert "already exists" in capsys.readouterr().err
     filled = fill(out, tmp_path / "filled.xlsx", {(GUIDE, "B6"): datetime(2024, 1, 1)})
     assert main(["data", "import", str(filled)]) == 0
-    assert "đã nhập 10 số liệu" in capsys.readouterr().out
-    assert main(["data", "import", str(filled)]) == 0
-    assert "đã được nhập trước đây" in capsys.readouterr().out
-    assert len(list((tmp_path / "data" / "raw" / "department").glob("*.csv"))) == 1
+    assert "Đã nhập 10 số liệu" in capsys.readouterr().out
+    assert main(["data", "import", str(filled), "--lang", "en"]) == 0
+    said = capsys.readouterr().out
+    assert "Imported 10 figures" in said and "now current" in said and "same as import" in said
+    stored = sorted((tmp_path / "data" / "raw" / "department").glob("*.csv"))
+    assert len(stored) == 2
+    assert main(["data", "history"]) == 0
+    said = capsys.readouterr().out
+    assert said.count("Người điền: Nguyễn Văn A") == 2 and said.count("✔ hiện hành") == 1
+    assert main(["data", "revert", stored[0].stem]) == 0
+    assert f"Lần nhập {stored[0].stem} nay là lần nhập hiện hành" in capsys.readouterr().out
+    assert main(["data", "history", "--format", "json"]) == 0
+    import json
+
+    listed = json.loads(capsys.readouterr().out)
+    assert [(r["kind"], r["current"]) for r in listed] == [("import", True), ("import", False), ("revert", False)]
+    assert main(["data", "revert", "no-such-import"]) == 2
+    assert "khcn data history" in capsys.readouterr().err
     bad = fill(out, tmp_path / "bad.xlsx", {(MONEY, f"B{R2020}"): "1,5"})
     assert main(["data", "import", str(bad)]) == 2
     assert f"cell B{R2020}" in capsys.readouterr().err

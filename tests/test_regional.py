@@ -11,12 +11,9 @@ matplotlib.use("Agg")
 
 from khcn_analysis.data.assumptions import load_assumptions  # noqa: E402
 from khcn_analysis.data.build import build_tables  # noqa: E402
-from khcn_analysis.data.regional import (  # noqa: E402
-    regional_chart,
-    regional_snapshot,
-    regional_table,
-)
+from khcn_analysis.data.regional import regional_table  # noqa: E402
 from khcn_analysis.data.sources import read_sources  # noqa: E402
+from khcn_analysis.present.baseline_page import regional_chart, regional_snapshot  # noqa: E402
 
 RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
 

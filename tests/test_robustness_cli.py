@@ -353,7 +353,9 @@ def test_data_import_refuses_an_absurd_figure_and_keeps_formula_text_as_text(box
     proc = box.run("data", "import", str(path))
     assert proc.returncode == 0, proc.stderr
     new = sorted(changed(before, snapshot(box.base)))
-    assert len(new) == 1 and new[0].startswith("project/data/raw/department/"), new
+    # one import: its figures (CSV) and its record (JSON: who, documents, file hash), nothing else
+    assert [Path(n).suffix for n in new] == [".csv", ".json"], new
+    assert all(n.startswith("project/data/raw/department/") for n in new), new
     import csv
 
     with (box.base / new[0]).open(encoding="utf-8", newline="") as handle:

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
+from khcn_analysis.core.catalogue import t
 from khcn_analysis.core.errors import InputError, NotBuiltError
-from khcn_analysis.core.formatting import format_number
+from khcn_analysis.data.sources import REGIONS
 
 __all__ = [
     "STATUSES",
@@ -24,32 +24,22 @@ __all__ = [
     "load_processed_table",
     "load_regional",
     "load_source_details",
-    "main_series_chart",
     "series",
-    "series_chart",
-    "source_line",
-    "status_overview",
 ]
 
 OBSERVATION_COLUMNS = ["region", "variable", "unit", "basis", "year", "value", "status",
                        "source", "note"]
 STATUSES = ("observed", "derived", "interpolated", "assumption")
-#: marker style per status: observed filled, derived hollow, interpolated small, assumed cross
-STATUS_STYLE = {
-    "observed": {"marker": "o", "color": "#1f4e79", "fillstyle": "full"},
-    "derived": {"marker": "s", "color": "#2e86c1", "fillstyle": "none"},
-    "interpolated": {"marker": ".", "color": "#7f8c8d", "fillstyle": "full"},
-    "assumption": {"marker": "X", "color": "#c0392b", "fillstyle": "full"},
-}
-STATUS_LABELS = {
-    "vi": {"observed": "quan sát (có nguồn)", "derived": "suy ra (tính từ số liệu có nguồn)",
-           "interpolated": "nội suy", "assumption": "giả định"},
-    "en": {"observed": "observed (sourced)", "derived": "derived (computed from sources)",
-           "interpolated": "interpolated", "assumption": "assumption"},
-}
-_REGION_ALIASES = {"Lai Châu": "Lai Chau", "Điện Biên": "Dien Bien", "Lào Cai": "Lao Cai",
-                   "Sơn La": "Son La", "Hà Giang": "Ha Giang", "Thái Nguyên": "Thai Nguyen",
-                   "Việt Nam": "Vietnam"}
+
+
+def _region_id(region: str) -> str:
+    """The ASCII region id for an id, a name as sources.csv spells it, or a reader's name."""
+    if region in REGIONS:
+        return REGIONS[region]
+    for rid in set(REGIONS.values()):
+        if region in (t(f"data.region.{rid}", "vi"), t(f"data.region.{rid}", "en")):
+            return rid
+    return region
 
 
 def _dir(processed_dir: str | Path | None) -> Path:
@@ -109,7 +99,7 @@ def series(region: str, variable: str, *, basis: str | None = None,
     the series holds two bases (pass ``basis``) or nothing matches.
     """
     obs = observations if observations is not None else load_observations(processed_dir)
-    region = _REGION_ALIASES.get(region, region)
+    region = _region_id(region)
     out = obs[(obs.region == region) & (obs.variable == variable)]
     if out.empty:
         known = sorted(obs.loc[obs.region == region, "variable"].unique())
@@ -125,87 +115,3 @@ def series(region: str, variable: str, *, basis: str | None = None,
     if years is not None:
         out = out[out.year.isin(list(years))]
     return out.sort_values("year").reset_index(drop=True)
-
-
-def source_line(ids: str | list[str], details: pd.DataFrame, lang: str = "vi") -> str:
-    """A "Nguồn: …" line naming the publishers behind a set of source ids."""
-    if isinstance(ids, str):
-        ids = [i for part in ids.split(";") for i in [part.strip()] if i]
-    names = details.set_index("id").reindex(ids)["name"].dropna().unique()
-    return ("Nguồn: " if lang == "vi" else "Source: ") + "; ".join(names)
-
-
-def series_chart(data: pd.DataFrame, *, title: str, unit: str, lang: str = "vi",
-                 ax: plt.Axes | None = None) -> plt.Figure:
-    """A line through one series with a marker per status, so assumed values stand out."""
-    if ax is None:
-        fig, ax = plt.subplots(figsize=(8, 3.6))
-    else:
-        fig = ax.figure
-    # the line breaks over missing years: a gap is not bridged (e.g. across the GRDP revision)
-    full = data.set_index("year")["value"].reindex(range(int(data.year.min()),
-                                                         int(data.year.max()) + 1))
-    ax.plot(full.index, full.values, color="#95a5a6", linewidth=1, zorder=1)
-    for status in STATUSES:
-        part = data[data.status == status]
-        if part.empty:
-            continue
-        style = STATUS_STYLE[status]
-        ax.plot(part.year, part.value, linestyle="none", markersize=7, zorder=2,
-                marker=style["marker"], color=style["color"], fillstyle=style["fillstyle"],
-                label=STATUS_LABELS[lang][status])
-    ax.set_title(title, fontsize=10, loc="left")
-    ax.set_ylabel(unit)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.yaxis.set_major_formatter(lambda v, _pos: format_number(v, 0 if abs(v) >= 100 else 1,
-                                                               lang))
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(frameon=False, fontsize=8)
-    fig.tight_layout()
-    return fig
-
-
-#: Labels of the main Lai Châu series shown in notebook 02: id -> (vi, en, unit vi, unit en).
-MAIN_SERIES = {
-    "population": ("Dân số trung bình", "Average population", "nghìn người", "thousand persons"),
-    "grdp": ("GRDP (giá hiện hành)", "GRDP (current prices)", "tỷ đồng", "bn VND"),
-    "budget_expenditure": ("Tổng chi ngân sách địa phương (dự toán)",
-                           "Total local budget expenditure (plan)", "tỷ đồng", "bn VND"),
-    "budget_revenue_local": ("Thu NSĐP được hưởng (dự toán)",
-                             "Local budget revenue kept (plan)", "tỷ đồng", "bn VND"),
-    "st_budget": ("Chi ngân sách cho KH&CN", "State budget spending on S&T", "tỷ đồng",
-                  "bn VND"),
-    "st_investment": ("Tổng đầu tư xã hội cho KH&CN", "Total social investment in S&T",
-                      "tỷ đồng", "bn VND"),
-    "researchers": ("Cán bộ nghiên cứu (số người)", "Researchers (headcount)", "người",
-                    "persons"),
-}
-
-
-def status_overview(obs: pd.DataFrame, region: str = "Lai Chau",
-                    variables: list[str] | None = None) -> pd.DataFrame:
-    """Years covered per series and status: what we know and how we know it."""
-    variables = variables or list(MAIN_SERIES)
-    part = obs[(obs.region == region) & obs.variable.isin(variables)]
-
-    def years(ys: pd.Series) -> str:
-        ys = sorted(set(int(y) for y in ys))
-        runs, start = [], ys[0]
-        for a, b in zip(ys, [*ys[1:], None], strict=True):
-            if b != a + 1:
-                runs.append(str(start) if start == a else f"{start}–{a}")
-                start = b
-        return ", ".join(runs)
-
-    table = part.groupby(["variable", "status"])["year"].apply(years).unstack("status")
-    table = table.reindex(index=[v for v in variables if v in table.index],
-                          columns=[s for s in STATUSES if s in table.columns])
-    return table.fillna("")
-
-
-def main_series_chart(obs: pd.DataFrame, variable: str, lang: str = "vi") -> plt.Figure:
-    """Chart of one main Lai Châu series, statuses distinguished (notebook 02)."""
-    vi, en, unit_vi, unit_en = MAIN_SERIES[variable]
-    data = series("Lai Chau", variable, observations=obs)
-    title = f"Lai Châu – {vi if lang == 'vi' else en}"
-    return series_chart(data, title=title, unit=unit_vi if lang == "vi" else unit_en, lang=lang)

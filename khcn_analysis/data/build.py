@@ -36,7 +36,8 @@ import numpy as np
 import pandas as pd
 
 from khcn_analysis.data.assumptions import compute_assumption, load_assumptions
-from khcn_analysis.data.facts import classify_facts, processed_variable
+from khcn_analysis.data.facts import classify_facts, with_superseded
+from khcn_analysis.data.imports import split_current
 from khcn_analysis.data.sources import read_department_dir, read_facts
 
 logger = logging.getLogger(__name__)
@@ -459,14 +460,16 @@ def build_processed(raw_dir: str | Path | None = None,
     sources_path, assumptions_path = raw / "sources.csv", raw / "assumptions.yaml"
 
     sources = read_facts(sources_path)
-    department = read_department_dir(raw / "department")
+    department, superseded, current = split_current(read_department_dir(raw / "department"),
+                                                    raw / "department")
     entries = load_assumptions(assumptions_path)
     facts = pd.concat([sources, department], ignore_index=True) if len(department) else sources
     tables = build_tables(facts, entries, assumptions_path)
+    tables["facts"] = with_superseded(tables["facts"], superseded, current)
 
     report = BuildReport(processed_dir=out)
     report.rows_read["sources.csv"] = len(sources)
-    for name, n in department.groupby("file").size().items():
+    for name, n in pd.concat([department, superseded]).groupby("file").size().items():
         report.rows_read[f"department/{name}"] = int(n)
     report.rows_read["assumptions.yaml"] = len(entries)
 
@@ -477,7 +480,8 @@ def build_processed(raw_dir: str | Path | None = None,
         table.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
         outputs[path.name] = {"sha256": _sha256(path), "rows": len(table)}
         report.rows_written[path.name] = len(table)
-    inputs = [sources_path, assumptions_path, *sorted((raw / "department").glob("*.csv"))]
+    inputs = [sources_path, assumptions_path, *sorted((raw / "department").glob("*.csv")),
+              *sorted((raw / "department").glob("*.json"))]
     manifest = {
         "inputs": {str(p.relative_to(raw)): {"sha256": _sha256(p)} for p in inputs
                    if p.exists()},

@@ -10,40 +10,15 @@ kept under its own id.
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
 import pandas as pd
 
-from khcn_analysis.core.formatting import format_number
-
-__all__ = ["REGIONS", "REGIONAL_VARIABLES", "regional_chart", "regional_snapshot",
-           "regional_table"]
+__all__ = ["REGIONAL_VARIABLES", "REGIONS", "regional_table"]
 
 REGIONS = ["Lai Chau", "Dien Bien", "Lao Cai", "Son La", "Ha Giang", "Thai Nguyen",
            "Northern midlands and mountain areas", "Vietnam"]
-REGION_LABELS = {
-    "vi": {"Lai Chau": "Lai Châu", "Dien Bien": "Điện Biên", "Lao Cai": "Lào Cai",
-           "Son La": "Sơn La", "Ha Giang": "Hà Giang", "Thai Nguyen": "Thái Nguyên",
-           "Northern midlands and mountain areas": "Trung du và miền núi phía Bắc",
-           "Vietnam": "Cả nước"},
-    "en": {"Lai Chau": "Lai Châu", "Dien Bien": "Điện Biên", "Lao Cai": "Lào Cai",
-           "Son La": "Sơn La", "Ha Giang": "Hà Giang", "Thai Nguyen": "Thái Nguyên",
-           "Northern midlands and mountain areas": "Northern midlands & mountains",
-           "Vietnam": "Vietnam"},
-}
-#: variable id -> (vi label, en label)
-REGIONAL_VARIABLES = {
-    "population": ("Dân số trung bình (nghìn người)", "Average population (thousand)"),
-    "grdp_per_capita": ("GRDP bình quân đầu người (triệu đồng, giá hiện hành)",
-                        "GRDP per capita (M VND, current prices)"),
-    "gdp_per_capita": ("GDP bình quân đầu người (triệu đồng)", "GDP per capita (M VND)"),
-    "st_line_share_recurrent_provincial": (
-        "Dòng chi sự nghiệp KH&CN / chi thường xuyên cấp tỉnh (%, dự toán)",
-        "S&T recurrent line / provincial-level recurrent spending (%, plan)"),
-    "st_budget_recurrent_share_expenditure": (
-        "Chi sự nghiệp KH&CN / tổng chi NSNN (%, cả nước)",
-        "Recurrent S&T spending / total state expenditure (%, national)"),
-    "pii_score": ("Chỉ số đổi mới sáng tạo cấp tỉnh PII (điểm)", "Provincial innovation index PII"),
-}
+#: The indicators set side by side (words: ``data.regional.<id>`` in the catalogue).
+REGIONAL_VARIABLES = ("population", "grdp_per_capita", "gdp_per_capita", "st_line_share_recurrent_provincial",
+                      "st_budget_recurrent_share_expenditure", "pii_score")
 COLUMNS = ["region", "variable", "unit", "basis", "year", "value", "status", "source", "note"]
 
 
@@ -67,35 +42,3 @@ def regional_table(obs: pd.DataFrame) -> pd.DataFrame:
     order = {r: i for i, r in enumerate(REGIONS)}
     return table.sort_values(["variable", "region", "year"], key=lambda s: s.map(order)
                              if s.name == "region" else s).reset_index(drop=True)
-
-
-def regional_snapshot(table: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
-    """The latest year per region and indicator, one row per region (for a notebook table)."""
-    latest = table.sort_values("year").groupby(["variable", "region"]).tail(1)
-    latest = latest.assign(cell=[f"{format_number(v, 2 if abs(v) < 100 else 0, lang)} ({y})"
-                                 for v, y in zip(latest.value, latest.year, strict=True)])
-    wide = latest.pivot(index="region", columns="variable", values="cell")
-    wide = wide.reindex([r for r in REGIONS if r in wide.index])
-    idx = 0 if lang == "vi" else 1
-    wide.columns = [REGIONAL_VARIABLES[c][idx] for c in wide.columns]
-    wide.index = [REGION_LABELS[lang][r] for r in wide.index]
-    return wide.fillna("–")
-
-
-def regional_chart(table: pd.DataFrame, variable: str, lang: str = "vi") -> plt.Figure:
-    """Bars of the latest value per region for one indicator; Lai Châu highlighted."""
-    latest = table[table.variable == variable].sort_values("year").groupby("region").tail(1)
-    order = {r: i for i, r in enumerate(REGIONS)}
-    latest = latest.sort_values("region", key=lambda s: s.map(order))
-    fig, ax = plt.subplots(figsize=(8, 3.8))
-    colors = ["#c0392b" if r == "Lai Chau" else "#7f8c8d" for r in latest.region]
-    labels = [f"{REGION_LABELS[lang][r]}\n({y})" for r, y in
-              zip(latest.region, latest.year, strict=True)]
-    ax.barh(labels, latest.value, color=colors)
-    for i, v in enumerate(latest.value):
-        ax.text(v, i, " " + format_number(v, 2, lang), va="center", fontsize=8)
-    ax.invert_yaxis()
-    ax.set_title(REGIONAL_VARIABLES[variable][0 if lang == "vi" else 1], fontsize=10)
-    ax.spines[["top", "right"]].set_visible(False)
-    fig.tight_layout()
-    return fig
