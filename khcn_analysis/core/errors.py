@@ -58,13 +58,25 @@ def _shorten(text: str) -> str:
     return f"{text[:MAX_FOUND_CHARS]}… ({len(text):,} characters in all)"
 
 
+#: Problems listed in one message; the rest are counted. 20,000 pasted rows used to print a
+#: 3.6 MB message that buried the first, useful lines.
+MAX_REPORTED = 50
+
+
 class InputErrors(KhcnError):
-    """Several input problems reported together, so a user fixes them in one pass."""
+    """Several input problems reported together, so a user fixes them in one pass.
+
+    The message lists the first :data:`MAX_REPORTED` problems and counts the rest;
+    ``errors`` keeps them all.
+    """
 
     def __init__(self, errors: list[InputError], what: str = "input") -> None:
         self.errors = list(errors)
         lines = [f"{len(self.errors)} problem(s) in {what}:"]
-        lines += [f"  - {e}" for e in self.errors]
+        lines += [f"  - {e}" for e in self.errors[:MAX_REPORTED]]
+        if len(self.errors) > MAX_REPORTED:
+            lines.append(f"  … and {len(self.errors) - MAX_REPORTED} more problem(s) of the same kinds; "
+                         "fix the ones above and run the command again to see the rest")
         super().__init__("\n".join(lines))
 
 

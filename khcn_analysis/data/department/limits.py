@@ -3,9 +3,11 @@
 An 18 KB workbook with one blank cell at row 1,048,576 kept the reader busy for
 minutes; 20,000 pasted rows took nearly three minutes and printed a 3.6 MB error;
 a 1 MB zip bomb unpacked to about 1 GB inside openpyxl. So the file is read once
-into memory under a size cap, its zip directory and the real unpacked size of
-every member are checked against caps (a zip may lie about its sizes), and each
-sheet's extent is checked before its cells are read. The template itself is
+into memory under a size cap, its zip directory's member count and declared
+unpacked sizes are checked against caps, the real unpacked bytes are counted too
+(a directory may lie; Python's zipfile then stops at the declared size and fails
+the CRC, and openpyxl parses the same buffer), and each sheet's extent is
+checked before its cells are read. The template itself is
 ~18 KB packed and ~95 KB unpacked, with at most 84 rows and 8 columns per sheet:
 the caps leave generous room for long notes and still bound the work.
 """
