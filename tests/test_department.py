@@ -613,3 +613,45 @@ def test_build_gives_imported_actuals_precedence(template: Path, tmp_path: Path)
     sources = set(pd.read_csv(tmp_path / "after" / "observations.csv").source.str.split(";").explode())
     dept_ids = {s for s in sources if s.startswith("department")}
     assert dept_ids and dept_ids <= set(details["id"])
+
+
+# --------------------------------------------------------------------------- a full disk
+
+
+def _disk_full(*_a, **_k):
+    import errno
+
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_a_full_disk_keeps_the_earlier_template(template: Path, monkeypatch):
+    from khcn_analysis.core import atomic
+    from khcn_analysis.core.atomic import DiskFullError
+
+    before = template.read_bytes()
+    monkeypatch.setattr(atomic.os, "fsync", _disk_full)
+    with pytest.raises(DiskFullError):
+        dep.write_template(template, overwrite=True)
+    assert template.read_bytes() == before
+    assert [p.name for p in template.parent.iterdir()] == [template.name]
+
+
+def test_a_full_disk_during_an_import_stores_nothing(template: Path, tmp_path: Path, monkeypatch, capsys):
+    from khcn_analysis.data import imports
+
+    monkeypatch.setenv("KHCN_ROOT", str(tmp_path / "project"))
+    filled = fill(template, tmp_path / "f.xlsx", {})
+    assert main(["data", "import", str(filled)]) == 0
+    folder = tmp_path / "project" / "data" / "raw" / "department"
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    real = imports.write_new_file
+
+    def full_on_csv(target: Path, text: str) -> Path:
+        if target.suffix == ".csv":
+            monkeypatch.setattr(imports.os, "fsync", _disk_full)
+        return real(target, text)
+
+    monkeypatch.setattr(imports, "write_new_file", full_on_csv)
+    assert main(["data", "import", str(filled)]) == 2
+    assert "disk is full" in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before  # no record, no figures, no temp file

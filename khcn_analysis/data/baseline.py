@@ -7,12 +7,14 @@ the command that fixes it instead of failing on a missing file.
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pandas as pd
 
 from khcn_analysis.core.catalogue import t
 from khcn_analysis.core.errors import InputError, NotBuiltError
+from khcn_analysis.data.processed_set import verified_bytes
 from khcn_analysis.data.sources import REGIONS
 
 __all__ = [
@@ -49,12 +51,16 @@ def _dir(processed_dir: str | Path | None) -> Path:
 
 
 def load_processed_table(name: str, processed_dir: str | Path | None = None) -> pd.DataFrame:
-    """One table of ``data/processed/`` by name (``observations``, ``conflicts`` …)."""
+    """One table of ``data/processed/`` by name (``observations``, ``conflicts`` …).
+
+    Refused (exit 2) when it does not match the build's manifest: tables from two
+    different builds are never used together.
+    """
     path = _dir(processed_dir) / f"{name}.csv"
     if not path.exists():
         raise NotBuiltError(f"{path} does not exist: run `khcn data build` first "
                             "(or `make report`)")
-    return pd.read_csv(path, keep_default_na=False, na_values=[""])
+    return pd.read_csv(io.BytesIO(verified_bytes(path)), keep_default_na=False, na_values=[""])
 
 
 def load_observations(processed_dir: str | Path | None = None) -> pd.DataFrame:

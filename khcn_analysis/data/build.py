@@ -25,7 +25,6 @@ then an assumption.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 from collections import Counter
 from collections.abc import Callable
@@ -36,8 +35,18 @@ import numpy as np
 import pandas as pd
 
 from khcn_analysis.data.assumptions import compute_assumption, load_assumptions
-from khcn_analysis.data.facts import classify_facts, with_superseded
+from khcn_analysis.data.facts import classify_facts, set_aside
 from khcn_analysis.data.imports import split_current
+from khcn_analysis.data.plausibility import (
+    Finding,
+    check_sources,
+    describe,
+    findings_table,
+    load_rules,
+    rules_path,
+    screened_build,
+)
+from khcn_analysis.data.processed_set import write_set
 from khcn_analysis.data.sources import read_department_dir, read_facts
 
 logger = logging.getLogger(__name__)
@@ -368,6 +377,7 @@ class BuildReport:
     assumptions_superseded: int = 0
     crosschecks_ok: int = 0
     crosschecks_findings: list[str] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         lines = [f"Built {self.processed_dir}"]
@@ -385,6 +395,8 @@ class BuildReport:
         lines.append(f"  cross-checks: {self.crosschecks_ok} ok, "
                      f"{len(self.crosschecks_findings)} finding(s)")
         lines += [f"    finding: {f}" for f in self.crosschecks_findings]
+        lines.append(f"  department figures set aside as implausible: {len(self.findings)}")
+        lines += [f"    {f}" for f in self.findings]
         return "\n".join(lines)
 
 
@@ -413,7 +425,8 @@ def build_tables(facts: pd.DataFrame, entries, assumptions_path: Path) -> dict[s
     obs = pd.concat([obs, derive_grdp(obs, facts)])
     added, assumption_log = apply_assumptions(obs, facts, entries, assumptions_path)
     obs = pd.concat([obs, added]).sort_values(["region", "variable", "basis", "year"])
-    obs = obs.reset_index(drop=True)[OBSERVATION_COLUMNS]
+    # empty steps concatenate as object columns: restore the numbers
+    obs = obs.reset_index(drop=True)[OBSERVATION_COLUMNS].astype({"year": int, "value": float})
     _check_invariants(obs)
 
     derived_inputs = {s for src in obs.loc[obs.status != "observed", "source"]
@@ -446,6 +459,20 @@ def _check_invariants(obs: pd.DataFrame) -> None:
         raise AssertionError("non-finite value in observations")
 
 
+def screen_department(facts: pd.DataFrame, entries, assumptions_path: Path, rules_file: Path
+                      ) -> tuple[dict[str, pd.DataFrame], list[Finding]]:
+    """All tables, built without the department figures outside their plausible range.
+
+    The findings become ``findings.csv``; the figures set aside stay listed in
+    ``facts.csv`` with the reason, and no observation, verdict or chart uses them.
+    """
+    rules = load_rules(rules_file)
+    check_sources(rules, facts["fact_id"], rules_file)
+    tables, findings = screened_build(facts, lambda f: build_tables(f, entries, assumptions_path), rules)
+    tables["findings"] = findings_table(findings)
+    return tables, findings
+
+
 def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -464,32 +491,30 @@ def build_processed(raw_dir: str | Path | None = None,
                                                     raw / "department")
     entries = load_assumptions(assumptions_path)
     facts = pd.concat([sources, department], ignore_index=True) if len(department) else sources
-    tables = build_tables(facts, entries, assumptions_path)
-    tables["facts"] = with_superseded(tables["facts"], superseded, current)
+    rules_file = rules_path(raw)
+    tables, findings = screen_department(facts, entries, assumptions_path, rules_file)
+    tables["facts"] = set_aside(tables["facts"], superseded,
+                                f"excluded: not the department import in force | {current} is the one in force")
+    flagged = department.set_index("fact_id", drop=False).loc[[f.fact_id for f in findings]]
+    tables["facts"] = set_aside(tables["facts"], flagged.reset_index(drop=True),
+                                [f"excluded: implausible figure ({f.rule}) | {describe(f, 'en')}" for f in findings])
 
     report = BuildReport(processed_dir=out)
     report.rows_read["sources.csv"] = len(sources)
     for name, n in pd.concat([department, superseded]).groupby("file").size().items():
         report.rows_read[f"department/{name}"] = int(n)
     report.rows_read["assumptions.yaml"] = len(entries)
+    report.findings = [describe(f, "en") for f in findings]
 
-    out.mkdir(parents=True, exist_ok=True)
-    outputs = {}
-    for name, table in tables.items():
-        path = out / f"{name}.csv"
-        table.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
-        outputs[path.name] = {"sha256": _sha256(path), "rows": len(table)}
-        report.rows_written[path.name] = len(table)
-    inputs = [sources_path, assumptions_path, *sorted((raw / "department").glob("*.csv")),
+    inputs = [sources_path, assumptions_path, rules_file, *sorted((raw / "department").glob("*.csv")),
               *sorted((raw / "department").glob("*.json"))]
     manifest = {
-        "inputs": {str(p.relative_to(raw)): {"sha256": _sha256(p)} for p in inputs
-                   if p.exists()},
-        "outputs": outputs,
+        "inputs": {(str(p.relative_to(raw)) if p.is_relative_to(raw) else str(p)): {"sha256": _sha256(p)}
+                   for p in inputs if p.exists()},
         "conflict_rules": {r.name: r.description for r in CONFLICT_RULES},
     }
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n",
-                                       encoding="utf-8")
+    outputs = write_set(out, tables, manifest)
+    report.rows_written = {name: entry["rows"] for name, entry in outputs.items()}
 
     obs, facts_t = tables["observations"], tables["facts"]
     report.status_counts = {k: int(v) for k, v in obs["status"].value_counts().items()}

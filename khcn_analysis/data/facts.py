@@ -10,7 +10,7 @@ import pandas as pd
 
 from khcn_analysis.data.sources import region_of
 
-__all__ = ["PLAN_SERIES", "UNIT_LABELS", "classify_facts", "processed_variable", "with_superseded"]
+__all__ = ["PLAN_SERIES", "UNIT_LABELS", "classify_facts", "processed_variable", "set_aside"]
 
 #: Variables the model reads as budget plans (dự toán); their outturns become ``<id>_final``.
 PLAN_SERIES = frozenset({
@@ -64,18 +64,17 @@ def classify_facts(facts: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def with_superseded(facts: pd.DataFrame, superseded: pd.DataFrame, current: str | None) -> pd.DataFrame:
-    """The facts table plus the rows of every import that is not in force, marked as such.
+def set_aside(facts: pd.DataFrame, rows: pd.DataFrame, reason: str | list[str]) -> pd.DataFrame:
+    """The facts table plus raw rows the build did not use, each with the reason.
 
-    Every raw row stays visible in ``facts.csv``: an earlier import's figures are
-    listed with the reason they are not used (another import is current).
+    Every raw row stays visible in ``facts.csv``: the rows of an import that is not
+    in force, and department figures outside their plausible range.
     """
-    if superseded.empty:
+    if rows.empty:
         return facts
-    rows = classify_facts(superseded)
-    rows["disposition"] = "excluded"
-    rows["reason"] = f"excluded: an earlier or later department import; {current} is the one in force"
-    rows = rows.drop(columns=["pvariable", "punit"]).rename(columns={"file": "raw_file", "row": "raw_row"})
-    rows["processed_variable"] = [processed_variable(v, k, q) for v, k, q in
-                                  zip(rows["variable"], rows["kind"], rows["source_quality"], strict=True)]
-    return pd.concat([facts, rows[facts.columns]], ignore_index=True)
+    out = classify_facts(rows)
+    out["disposition"] = "excluded"
+    out["reason"] = reason
+    out["processed_variable"] = out["pvariable"]
+    out = out.drop(columns=["pvariable", "punit"]).rename(columns={"file": "raw_file", "row": "raw_row"})
+    return pd.concat([facts, out[facts.columns]], ignore_index=True)

@@ -47,4 +47,70 @@ WORDS: dict[str, tuple[str, str]] = {
     "data.series.researchers": ("Cán bộ nghiên cứu (số người)", "Researchers (headcount)"),
     "data.unit.researchers": ("người", "persons"),
     "data.chart.series_title": ("Lai Châu – {label}", "Lai Châu – {label}"),
+    # findings: department figures outside their plausible range (data/raw/plausibility.yaml)
+    "data.finding.share_max": (
+        "{label} năm {year}: {value} bằng {measure} {reference} ({reference_value}{reference_year}), "
+        "vượt mức hợp lý tối đa {limit}.",
+        "{label} {year}: {value} is {measure} of {reference} ({reference_value}{reference_year}), "
+        "above the plausible maximum of {limit}.",
+    ),
+    "data.finding.per_10k_max": (
+        "{label} năm {year}: {value}, tức {measure} người trên 1 vạn dân (dân số {reference_value}"
+        "{reference_year}), vượt mức hợp lý tối đa {limit} người trên 1 vạn dân.",
+        "{label} {year}: {value}, that is {measure} per 10,000 people (population {reference_value}"
+        "{reference_year}), above the plausible maximum of {limit} per 10,000.",
+    ),
+    "data.finding.ratio_max": (
+        "{label} năm {year}: {value} lớn hơn {reference} cùng năm ({reference_value}).",
+        "{label} {year}: {value} is more than {reference} of the same year ({reference_value}).",
+    ),
+    "data.finding.ratio_min": (
+        "{label} năm {year}: {value} nhỏ hơn {reference} cùng năm ({reference_value}).",
+        "{label} {year}: {value} is less than {reference} of the same year ({reference_value}).",
+    ),
+    "data.finding.value_max": (
+        "{label} năm {year}: {value}, vượt mức hợp lý tối đa {limit}.",
+        "{label} {year}: {value}, above the plausible maximum of {limit}.",
+    ),
+    "data.finding.value_min": (
+        "{label} năm {year}: {value}, dưới mức hợp lý tối thiểu {limit}.",
+        "{label} {year}: {value}, below the plausible minimum of {limit}.",
+    ),
+    "data.finding.reference_year": (", số năm {year}", ", the {year} figure"),
+    "data.finding.likely": (
+        " {value} — có phải là {unit}? ({raw} {unit} = {converted})",
+        " {value} — was it entered in {unit}? ({raw} {unit} = {converted})",
+    ),
+    "data.finding.unit_mistake": (
+        " Kiểm tra lại đơn vị ({unit}) và số chữ số.",
+        " Check the unit ({unit}) and the number of digits.",
+    ),
+    "data.finding.not_used": ("Không dùng số liệu này.", "This figure is not used."),
+    # what the reference of a rule is called inside a sentence
+    "data.ref.budget_expenditure": ("tổng chi ngân sách địa phương", "total local budget expenditure"),
+    "data.ref.grdp": ("GRDP (giá hiện hành)", "GRDP (current prices)"),
+    "data.ref.budget_revenue_local": ("thu ngân sách địa phương được hưởng", "the local budget revenue kept"),
+    "data.ref.st_budget": ("chi ngân sách nhà nước cho KH&CN", "state budget spending on S&T"),
+    "data.ref.researchers": ("số cán bộ nghiên cứu (số người)", "the researcher headcount"),
+    "data.ref.population": ("dân số", "population"),
+    # unit words inside sentences
+    "data.unitword.bn VND": ("tỷ đồng", "bn VND"),
+    "data.unitword.million VND": ("triệu đồng", "million VND"),
+    "data.unitword.thousand VND": ("nghìn đồng", "thousand VND"),
+    "data.unitword.VND": ("đồng", "VND"),
+    "data.unitword.persons": ("người", "persons"),
+    "data.unitword.thousand persons": ("nghìn người", "thousand persons"),
+    "data.unitword.%": ("%", "%"),
+    "data.unitword.% per year": ("%/năm", "% per year"),
+    "data.unitword.products": ("sản phẩm", "products"),
+    "data.unitword.events": ("lần", "events"),
+    "data.unitword.per 10,000 people": ("người trên 1 vạn dân", "per 10,000 people"),
+    # the refusal of an import with implausible figures
+    "data.implausible.heading": (
+        "{file}: {n} số liệu nằm ngoài khoảng hợp lý (data/raw/plausibility.yaml); không nhập gì cả. "
+        "Sửa các ô dưới đây rồi nhập lại:",
+        "{file}: {n} figure(s) outside their plausible range (data/raw/plausibility.yaml); nothing "
+        "was imported. Correct the cells below and import again:",
+    ),
+    "data.implausible.cell": ("trang «{sheet}», ô {cell}: {text}", "sheet «{sheet}», cell {cell}: {text}"),
 }

@@ -21,6 +21,7 @@ from khcn_analysis.data.department.history import (
     revert,
 )
 from khcn_analysis.data.department.reader import Figure, FilledTemplate, read_filled_template
+from khcn_analysis.data.department.screen import ImplausibleFigures
 from khcn_analysis.data.department.store import (
     ImportResult,
     import_filled_template,
@@ -54,6 +55,7 @@ __all__ = [
     "Figure",
     "FilledTemplate",
     "HistoryRow",
+    "ImplausibleFigures",
     "ImportResult",
     "history",
     "history_text",

@@ -22,6 +22,7 @@ from khcn_analysis.core.catalogue import t
 from khcn_analysis.data import imports
 from khcn_analysis.data.department.checks import show_number
 from khcn_analysis.data.department.reader import FilledTemplate, read_filled_template
+from khcn_analysis.data.department.screen import ImplausibleFigures, implausible_figures
 from khcn_analysis.data.department.tables import SOURCE_COLUMNS, TEMPLATE_ID, TEMPLATE_VERSION
 from khcn_analysis.data.sources import REGIONS
 
@@ -73,7 +74,9 @@ def import_template(
 ) -> ImportResult:
     """Check a filled template whole and store it as the new current import.
 
-    ``lang`` is the language of the messages about implausible figures.
+    Every cell is checked first (``InputErrors``), then the figures against their
+    plausible ranges (``ImplausibleFigures``, in ``lang``); only a file that passes
+    both is stored.
     """
     now = now or datetime.now()
     today = today or now.date()
@@ -83,9 +86,20 @@ def import_template(
     same_as = next((e.import_id for e in reversed(imports.events(folder))
                     if e.kind == "import" and e.import_id.endswith(f"-{digest}")), None)
     import_id = f"{imports.new_stamp(folder, today, now)}-{digest}"
+    rows = _source_rows(filled, import_id, today)
+    problems = implausible_figures(folder.parent, filled.figures, rows, import_id)
+    if problems:
+        raise ImplausibleFigures(filled.path, problems, lang)
     record = _record(filled, import_id, now)
-    imports.write_new_file(folder / f"{import_id}.json", json.dumps(record, ensure_ascii=False, indent=2) + "\n")
-    target = imports.write_new_file(folder / f"{import_id}.csv", _csv_text(_source_rows(filled, import_id, today)))
+    # The record first, the figures last: the CSV is what makes the import exist, so an
+    # interruption between the two leaves at most a record the history ignores.
+    record_path = imports.write_new_file(folder / f"{import_id}.json",
+                                         json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+    try:
+        target = imports.write_new_file(folder / f"{import_id}.csv", _csv_text(rows))
+    except BaseException:
+        record_path.unlink(missing_ok=True)
+        raise
     return ImportResult(target, True, import_id, len(filled.figures), same_as)
 
 
