@@ -17,7 +17,7 @@ import pytest
 from openpyxl import load_workbook
 
 from khcn_analysis.cli import main
-from khcn_analysis.core.errors import InputErrors
+from khcn_analysis.core.errors import InputErrors, KhcnError
 from khcn_analysis.data import department as dep
 from khcn_analysis.data.build import build_processed
 from khcn_analysis.data.plausibility import SHIPPED_RULES, load_rules
@@ -213,3 +213,13 @@ def test_a_broken_rules_file_stops_the_build(edit, words, project):
     path.write_text(edit(path.read_text(encoding="utf-8")), encoding="utf-8")
     with pytest.raises(InputErrors, match=words):
         build_processed(raw_dir=raw, processed_dir=project / "out")
+
+
+def test_the_rules_file_is_read_strictly(project):
+    """Duplicate keys and YAML 1.1 numbers are refused with the line (the one strict loader)."""
+    raw = project / "data" / "raw"
+    path = raw / "plausibility.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    max: 10\n", "    max: 10\n    max: 1000\n", 1),
+                    encoding="utf-8")
+    with pytest.raises(KhcnError, match="line 41.*duplicate key 'max'"):
+        load_rules(path)

@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Literal
 
 import pandas as pd
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from khcn_analysis.core import config
@@ -31,6 +30,7 @@ from khcn_analysis.core.catalogue import has, t
 from khcn_analysis.core.errors import InputError, InputErrors, KhcnError
 from khcn_analysis.core.formatting import format_number
 from khcn_analysis.core.provenance import source_kind
+from khcn_analysis.core.strict_yaml import read_yaml
 
 __all__ = [
     "FINDING_COLUMNS",
@@ -87,30 +87,27 @@ def rules_path(raw_dir: Path) -> Path:
 
 
 def load_rules(path: str | Path) -> list[Rule]:
-    """Validated rules; every problem reported with its field."""
+    """Validated rules (the one strict YAML loader); every problem reported with its field and line."""
     path = Path(path)
     if not path.is_file():
         raise KhcnError(f"{path}: the plausibility ranges of the department's figures are missing")
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise InputError(path, None, "bytes that are not UTF-8", "a UTF-8 text file") from None
-    except yaml.YAMLError as err:
-        raise InputError(path, "YAML", str(err).splitlines()[0], "valid YAML") from None
-    if not isinstance(doc, dict) or not isinstance(doc.get("rules"), list):
-        raise InputError(path, "top level", type(doc).__name__, "a mapping with a list under 'rules'")
+    expected = "a mapping with a list under 'rules'"
+    doc = read_yaml(path, expected=expected)
+    if not isinstance(doc.data.get("rules"), list):
+        raise InputError(path, doc.where(["rules"], "top level"), type(doc.data.get("rules")).__name__, expected)
     rules, errors, ids = [], [], set()
-    for i, raw in enumerate(doc["rules"]):
+    for i, raw in enumerate(doc.data["rules"]):
         try:
             rule = Rule.model_validate(raw)
         except ValidationError as err:
             for e in err.errors():
-                field = ".".join(str(p) for p in e["loc"])
-                errors.append(InputError(path, f"rules[{i}]" + (f".{field}" if field else ""),
-                                         repr(e.get("input"))[:80], e["msg"]))
+                loc = [p for p in e["loc"] if not str(p).startswith("function-")]
+                field = ".".join(str(p) for p in loc)
+                where = doc.where(["rules", i, *loc], f"rules[{i}]" + (f".{field}" if field else ""))
+                errors.append(InputError(path, where, repr(e.get("input"))[:80], e["msg"]))
             continue
         if rule.id in ids:
-            errors.append(InputError(path, f"rules[{i}].id", rule.id, "a unique id"))
+            errors.append(InputError(path, doc.where(["rules", i, "id"], f"rules[{i}].id"), rule.id, "a unique id"))
         ids.add(rule.id)
         rules.append(rule)
     if errors:
