@@ -205,10 +205,11 @@ def test_more_researchers_never_lowers_density(a: float, b: float) -> None:
 
 
 def test_project_accepts_a_scenario_file_path(tmp_path: Path, plan) -> None:
-    path = tmp_path / "copy.yaml"
-    path.write_text(Path(load_scenario("austerity").path).read_text(encoding="utf-8"), encoding="utf-8")
+    path = tmp_path / "my_austerity.yaml"
+    text = Path(load_scenario("austerity").path).read_text(encoding="utf-8")
+    path.write_text(text.replace("name: austerity", "name: my_austerity"), encoding="utf-8")
     proj = project(str(path), observations=SMALL, plan=plan)
-    assert proj.scenario.name == "austerity"
+    assert proj.scenario.name == "my_austerity"
 
 
 def test_iamc_export_round_trips_through_csv_and_xlsx(tmp_path: Path, plan) -> None:

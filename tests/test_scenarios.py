@@ -50,8 +50,8 @@ def test_parameters_are_ascii_ids_except_descriptions_and_titles(name: str) -> N
 def test_a_copied_file_with_edited_numbers_is_a_new_scenario(tmp_path: Path) -> None:
     data = _params()
     data.update(name="my_copy", austerity_cut_pct=12.5)
-    sc = load_scenario(_write(tmp_path, data))
-    assert sc.name == "my_copy" and sc.austerity_cut_pct == 12.5 and sc.path == tmp_path / "mine.yaml"
+    sc = load_scenario(_write(tmp_path, data, "my_copy.yaml"))
+    assert sc.name == "my_copy" and sc.austerity_cut_pct == 12.5 and sc.path == tmp_path / "my_copy.yaml"
 
 
 def test_unknown_key_is_an_error_naming_the_key_and_file(tmp_path: Path) -> None:

@@ -363,32 +363,62 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
 
     A name must be a plain id: anything path-like that is not a ``.yaml``
     file (``../../x``) is refused rather than resolved outside ``scenarios/``.
+    A scenario's ``name:`` and its file name agree, and a file outside
+    ``scenarios/`` cannot take a shipped scenario's name: a copy that kept
+    ``name: plan_as_written`` would otherwise run, and write its outputs, under
+    the official scenario's name.
     """
     if isinstance(name_or_path, Path) or _looks_like_path(str(name_or_path)):
         path = Path(name_or_path)
         if not path.is_file():
             found = "a folder" if path.is_dir() else "no such file"
             raise ScenarioError([InputError(path, None, found, "an existing scenario .yaml file")])
-    else:
-        name = str(name_or_path)
-        if not NAME_PATTERN.match(name):
-            raise ScenarioError(
-                [
-                    InputError(
-                        None, "scenario name", name,
-                        "a shipped scenario name (lower-case letters, digits, '_') or a path ending in .yaml",
-                        "names cannot point outside scenarios/",
-                    )
-                ]
-            )
-        path = scenarios_dir() / f"{name}.yaml"
-        if not path.is_file():
-            known = ", ".join(scenario_names()) or "(none)"
-            raise ScenarioError([InputError(None, "scenario name", name, f"one of: {known}")])
+        return _load_file(path, shipped_names_taken=True)
+    name = str(name_or_path)
+    if not NAME_PATTERN.match(name):
+        raise ScenarioError(
+            [
+                InputError(
+                    None, "scenario name", name,
+                    "a shipped scenario name (lower-case letters, digits, '_') or a path ending in .yaml",
+                    "names cannot point outside scenarios/",
+                )
+            ]
+        )
+    path = scenarios_dir() / f"{name}.yaml"
+    if not path.is_file():
+        known = scenario_names()
+        expected = f"one of: {', '.join(known)}" if known else f"a scenario file in {scenarios_dir()} (there is none)"
+        raise ScenarioError([InputError(None, "scenario name", name, expected)])
     return _load_file(path)
 
 
-def _load_file(path: Path) -> Scenario:
+def _identity_errors(path: Path, doc: YamlDocument, *, shipped_names_taken: bool) -> list[InputError]:
+    """The file name and ``name:`` must agree; a file elsewhere may not take a shipped name."""
+    name = doc.data.get("name")
+    if not isinstance(name, str) or not NAME_PATTERN.match(name):
+        return []  # the model reports a missing or malformed name
+    where = doc.where(["name"], "key 'name'")
+    if name != path.stem:
+        return [InputError(path, where, f"name: {name} in a file called {path.name}",
+                           f"the name and the file name to agree ('{name}.yaml' for name: {name})",
+                           "rename the file or change name: so they match")]
+    shipped = scenarios_dir() / f"{name}.yaml"
+    if shipped_names_taken and shipped.is_file() and not _same_file(shipped, path):
+        return [InputError(path, where, f"name: {name}, the name of the shipped scenario {shipped}",
+                           "a name of its own for a copied scenario",
+                           f"rename the file and its name: key, e.g. my_{name}")]
+    return []
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return False
+
+
+def _load_file(path: Path, *, shipped_names_taken: bool = False) -> Scenario:
     try:
         doc = read_yaml(path, expected="a YAML mapping of scenario parameters")
     except YamlError as err:
@@ -396,7 +426,14 @@ def _load_file(path: Path) -> Scenario:
     if "scenario" in doc.data:
         raise ScenarioError([InputError(path, doc.where(["scenario"], "key 'scenario'"),
                                         "a reference to another scenario", "a full scenario")])
-    return validate_parameters(doc.data, file=path, doc=doc)
+    identity = _identity_errors(path, doc, shipped_names_taken=shipped_names_taken)
+    try:
+        scenario = validate_parameters(doc.data, file=path, doc=doc)
+    except ScenarioError as exc:
+        raise ScenarioError([*identity, *exc.errors], str(path)) from None
+    if identity:
+        raise ScenarioError(identity, str(path))
+    return scenario
 
 
 def scenario_names(directory: Path | None = None) -> list[str]:
@@ -445,8 +482,6 @@ def list_scenarios(directory: Path | None = None) -> list[Scenario]:
         except ScenarioError as exc:
             errors.extend(exc.errors)
             continue
-        if scenario.name != path.stem:
-            errors.append(InputError(path, "key 'name'", scenario.name, f"'{path.stem}' (the file name)"))
         scenarios.append(scenario)
     if errors:
         raise ScenarioError(errors, str(directory))
