@@ -73,8 +73,9 @@ def run_project(args: argparse.Namespace) -> int:
     if args.format != "table":
         refuse_unused(args, ["lang"], when=f"--format {args.format}")
     years = check_years(args.years, YEARS)
+    scenarios = _scenarios(args)  # a scenario's problems before any missing data
     inputs = pipeline.load_inputs()
-    runs = [pipeline.run(sc, inputs=inputs, national=False) for sc in _scenarios(args)]
+    runs = [pipeline.run(sc, inputs=inputs, national=False) for sc in scenarios]
 
     def chosen(table: pd.DataFrame) -> pd.DataFrame:
         return table if years is None else table[table["year"].isin(years)]

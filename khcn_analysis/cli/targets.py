@@ -47,10 +47,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_targets(args: argparse.Namespace) -> int:
     from khcn_analysis import pipeline
+    from khcn_analysis.model.scenarios import load_scenario
 
     if args.format != "table":
         refuse_unused(args, ["lang"], when=f"--format {args.format}")
-    results = pipeline.run(args.scenario)
+    results = pipeline.run(load_scenario(args.scenario))
     frame = results.attainment
     if args.format == "csv":
         print_warnings(results, args.lang, file=sys.stderr)

@@ -40,13 +40,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run_uncertainty(args: argparse.Namespace) -> int:
     from khcn_analysis import pipeline
     from khcn_analysis.core.config import MILESTONES, YEARS
+    from khcn_analysis.model.scenarios import load_scenario
     from khcn_analysis.model.uncertainty import check_draws_and_seed
 
     if args.format != "table":
         refuse_unused(args, ["lang"], when=f"--format {args.format}")
     years = check_years(args.years, YEARS)
     check_draws_and_seed(args.draws, args.seed)
-    results = pipeline.run(args.scenario, national=False, uncertainty=True, draws=args.draws, seed=args.seed)
+    scenario = load_scenario(args.scenario)
+    results = pipeline.run(scenario, national=False, uncertainty=True, draws=args.draws, seed=args.seed)
     mc = results.uncertainty
     if years is None and args.format == "table":
         years = list(MILESTONES)

@@ -21,7 +21,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from khcn_analysis.core.errors import InputError, InputErrors
-from khcn_analysis.core.paths import scenarios_dir
+from khcn_analysis.core.paths import require_project, scenarios_dir
 from khcn_analysis.core.strict_numbers import Integer, Number
 from khcn_analysis.core.strict_yaml import YamlDocument, YamlError, read_yaml
 
@@ -385,7 +385,7 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
                 )
             ]
         )
-    path = scenarios_dir() / f"{name}.yaml"
+    path = require_project(scenarios_dir()) / f"{name}.yaml"
     if not path.is_file():
         known = scenario_names()
         expected = f"one of: {', '.join(known)}" if known else f"a scenario file in {scenarios_dir()} (there is none)"
@@ -473,7 +473,7 @@ def scenario_title(scenario: Scenario | str, lang: str = "vi", directory: Path |
 
 def list_scenarios(directory: Path | None = None) -> list[Scenario]:
     """Every shipped scenario, validated; all problems are reported together."""
-    directory = directory or scenarios_dir()
+    directory = directory or require_project(scenarios_dir())
     scenarios: list[Scenario] = []
     errors: list[InputError] = []
     for path in sorted(directory.glob("*.yaml")):

@@ -44,7 +44,7 @@ def load_inputs(
     national_path: str | Path | None = None,
 ) -> Inputs:
     """Read the processed baseline (``khcn data build`` makes it) and the plans."""
-    folder = Path(processed_dir) if processed_dir is not None else paths.processed_dir()
+    folder = Path(processed_dir) if processed_dir is not None else paths.require_project(paths.processed_dir())
     national_file = Path(national_path) if national_path is not None else None
     try:
         national = load_national_targets(national_file)

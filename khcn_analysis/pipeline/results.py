@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from khcn_analysis.judge.plausibility import WARNING_COLUMNS
 from khcn_analysis.model.projection import Projection
 from khcn_analysis.model.scenarios import Scenario
 from khcn_analysis.model.uncertainty import UncertaintyResult
@@ -35,6 +36,9 @@ class Results:
     uncertainty: UncertaintyResult | None = None
     tornado: pd.DataFrame | None = None
     notes: list[str] = field(default_factory=list)
+    #: Projected series far outside the plausible range (:mod:`khcn_analysis.judge.plausibility`):
+    #: every output that shows the numbers shows these warnings with them.
+    warnings: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=WARNING_COLUMNS))
     sufficiency: pd.DataFrame | None = None
 
     @property

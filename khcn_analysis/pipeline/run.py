@@ -11,6 +11,7 @@ import numpy as np
 
 from khcn_analysis.core.config import YEARS
 from khcn_analysis.judge.attainment import attainment
+from khcn_analysis.judge.plausibility import plausibility_warnings
 from khcn_analysis.judge.probabilities import target_probabilities
 from khcn_analysis.judge.requirements import requirements
 from khcn_analysis.judge.sufficiency import sufficiency
@@ -64,7 +65,7 @@ def run(
     if tornado:
         sens = run_tornado(sc, observations=inputs.observations, plan=inputs.plan, year=tornado_year)
     return Results(sc, inputs, projection, judged, yearly, phases, mc, sens, list(projection.notes),
-                   sufficiency=enough)
+                   sufficiency=enough, warnings=plausibility_warnings(projection.table))
 
 
 def _only_years(projection: Projection, years: Sequence[int]) -> Projection:

@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from khcn_analysis.core.errors import InputError, InputErrors
 from khcn_analysis.core.formatting import Lang, check_lang, format_number
 from khcn_analysis.core.indicators import unit_label
-from khcn_analysis.core.paths import raw_dir
+from khcn_analysis.core.paths import raw_dir, require_project
 from khcn_analysis.core.strict_numbers import Integer, Number
 from khcn_analysis.core.strict_yaml import YamlDocument, YamlError, read_yaml
 
@@ -657,7 +657,7 @@ def default_national_path() -> Path:
 
 def load_plan(path: str | Path | None = None) -> Plan:
     """Load and validate a plan file (default: the Lai Châu plan of 2013)."""
-    return _load(Path(path) if path else default_plan_path())
+    return _load(Path(path) if path else require_project(default_plan_path().parent) / default_plan_path().name)
 
 
 def load_national_targets(path: str | Path | None = None) -> Plan:
