@@ -364,9 +364,9 @@ def load_scenario(name_or_path: str | Path) -> Scenario:
     A name must be a plain id: anything path-like that is not a ``.yaml``
     file (``../../x``) is refused rather than resolved outside ``scenarios/``.
     A scenario's ``name:`` and its file name agree, and a file outside
-    ``scenarios/`` cannot take a shipped scenario's name: a copy that kept
-    ``name: plan_as_written`` would otherwise run, and write its outputs, under
-    the official scenario's name.
+    ``scenarios/`` cannot take a shipped scenario's name unless it holds the same
+    parameters: a copy that kept ``name: plan_as_written`` with other numbers would
+    otherwise run, and write its outputs, under the official scenario's name.
     """
     if isinstance(name_or_path, Path) or _looks_like_path(str(name_or_path)):
         path = Path(name_or_path)
@@ -404,17 +404,20 @@ def _identity_errors(path: Path, doc: YamlDocument, *, shipped_names_taken: bool
                            f"the name and the file name to agree ('{name}.yaml' for name: {name})",
                            "rename the file or change name: so they match")]
     shipped = scenarios_dir() / f"{name}.yaml"
-    if shipped_names_taken and shipped.is_file() and not _same_file(shipped, path):
+    if shipped_names_taken and shipped.is_file() and not _same_scenario(shipped, path, doc):
         return [InputError(path, where, f"name: {name}, the name of the shipped scenario {shipped}",
                            "a name of its own for a copied scenario",
                            f"rename the file and its name: key, e.g. my_{name}")]
     return []
 
 
-def _same_file(a: Path, b: Path) -> bool:
+def _same_scenario(shipped: Path, path: Path, doc: YamlDocument) -> bool:
+    """The shipped file itself, or a copy with the same parameters (comments may differ)."""
     try:
-        return a.samefile(b)
-    except OSError:
+        if shipped.samefile(path):
+            return True
+        return read_yaml(shipped, expected="a YAML mapping of scenario parameters").data == doc.data
+    except (OSError, YamlError):
         return False
 
 
