@@ -409,3 +409,168 @@ def test_the_table_shows_the_judges_verdicts_for_every_shipped_scenario(explorer
             assert other not in cell["text"].replace(words[expected], "")
         seen.add(expected)
     assert {"met", "not_met"} & seen
+
+
+# ---------------------------------------------------------------- user text is data (issue 15.1)
+
+PAYLOADS = [
+    "<img src=x onerror=alert(2)>",
+    "<svg onload=alert(1)>",
+    '<iframe src="javascript:alert(3)"></iframe>',
+    "[x](javascript:alert(4))",
+    '"><script>alert(5)</script><a href="javascript:alert(6)">x</a>',
+    "' onmouseover='alert(7)' x='",
+]
+#: The only elements the explorer's own HTML uses.
+OWN_TAGS = {"div", "span", "b", "i", "h2", "h3", "br", "table", "thead", "tbody", "tr", "th", "td", "style"}
+
+
+class _Markup(__import__("html.parser").parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text = ""
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text += data
+
+
+def _live_markup(fragment: str) -> list[str]:
+    """Elements or attributes in ``fragment`` that a browser would run or load."""
+    parser = _Markup()
+    parser.feed(fragment)
+    found = []
+    for tag, attrs in parser.tags:
+        if tag not in OWN_TAGS:
+            found.append(f"<{tag}>")
+        for name, value in attrs.items():
+            if name.startswith("on") or name in ("src", "href", "srcdoc", "formaction", "xlink:href"):
+                found.append(f"{tag}[{name}]")
+            if value and "javascript:" in value.lower():
+                found.append(f"{tag}[{name}={value}]")
+    return found
+
+
+def _page_html(app) -> tuple[list[str], str]:
+    """Every HTML widget's markup on the page, and the page's visible text."""
+    import ipywidgets as w
+
+    fragments, stack = [], [app.widget]
+    while stack:
+        widget = stack.pop()
+        stack += list(getattr(widget, "children", ()))
+        if isinstance(widget, w.HTML):
+            fragments.append(widget.value)
+        assert not getattr(widget, "description_allow_html", False)  # descriptions are text
+    text = ""
+    for fragment in fragments:
+        parser = _Markup()
+        parser.feed(fragment)
+        text += parser.text + "\n"
+    return fragments, text
+
+
+@pytest.fixture
+def hostile_scenarios(project):
+    """Scenario files whose titles and descriptions are script-injection payloads."""
+    import yaml
+
+    base = yaml.safe_load((ROOT / "scenarios" / "plan_as_written.yaml").read_text(encoding="utf-8"))
+    written = []
+    for i, payload in enumerate(PAYLOADS):
+        name = f"xss_{i}"
+        data = {**base, "name": name, "title_vi": payload[:80], "title_en": payload[:80],
+                "description_vi": f"Mô tả {payload}", "description_en": f"About {payload}"}
+        path = project / "scenarios" / f"{name}.yaml"
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        written.append(path)
+    yield [p.stem for p in written]
+    for path in [*written, *(project / "scenarios").glob("luu_xss*.yaml")]:
+        path.unlink(missing_ok=True)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_titles_and_notes_from_files_or_typed_never_become_markup(explorer, project, hostile_scenarios, lang):
+    from khcn_analysis.model.scenarios import load_scenario
+    from khcn_analysis.present.explore import ExploreApp
+
+    app = ExploreApp("plan_as_written", lang, explorer=explorer)
+    for i, name in enumerate(hostile_scenarios):
+        payload = PAYLOADS[i]
+        app.base_dd.value = name  # read from a file: title and description on the page
+        assert app.result is not None and app.result.scenario.name == name
+        app.save_overwrite.value = True  # the other language's run saved it already
+        # Typed: a name that is refused (quoted in the message), a note that is saved, a folder.
+        app.save_name.value = payload
+        assert app.save() is None
+        app.save_name.value = f"luu_xss_{i}"
+        app.save_note.value = payload
+        assert app.save() is not None
+        for box in (*app.export_formats.values(), app.export_excel):
+            box.value = False
+        app.export_dir.value = str(project / "reports" / payload.replace("/", "_"))
+        app.export()
+        fragments, text = _page_html(app)
+        assert not [hit for f in fragments for hit in _live_markup(f)], (payload, lang)
+        assert payload[:80] in text  # shown, as text
+        # The note went into the saved file and comes back as text when that scenario is loaded.
+        saved = load_scenario(project / "scenarios" / f"luu_xss_{i}.yaml")
+        assert payload in saved.description(lang)
+        app.base_dd.options = app.base_options()
+        app.base_dd.value = saved.name
+        fragments, text = _page_html(app)
+        assert not [hit for f in fragments for hit in _live_markup(f)], (payload, lang)
+        assert payload in text
+
+
+def test_the_markup_check_finds_live_markup():
+    assert _live_markup("<b>x</b><span class='a'>y</span>") == []
+    assert _live_markup("<img src=x onerror=alert(2)>") == ["<img>", "img[src]", "img[onerror]"]
+    assert _live_markup("<div onmouseover='x'>") == ["div[onmouseover]"]
+    assert _live_markup('<a href="javascript:x">') == ["<a>", "a[href]", "a[href=javascript:x]"]
+
+
+# ---------------------------------------------------------------- statuses look like what they are (issue 14)
+
+
+def test_the_assumed_2011_researcher_density_is_drawn_and_labelled_as_an_assumption(explorer):
+    from khcn_analysis.core.catalogue import t
+    from khcn_analysis.present.explore import LivePanel
+    from khcn_analysis.present.explore.statuses import STATUS_STYLES
+
+    result = explorer.compute(explorer.settings_for("plan_as_written"))
+    rows = result.table.loc[result.table["variable"] == "researcher_density"]
+    assumed = sorted(int(y) for y in rows.loc[rows["status"] == "assumption", "year"])
+    assert assumed, "the baseline has an assumed researcher density (2011)"
+    for lang in ("vi", "en"):
+        panel = LivePanel()
+        panel.render(result, lang)
+        ax = panel._figs["researcher_density"].axes[0]
+        legend = [x.get_text() for x in ax.get_legend().get_texts()]
+        assert t("status.assumption", lang).lower() in legend
+        assert t("status.observed", lang).lower() not in legend  # nothing recorded is drawn
+        marks = [line for line in ax.get_lines() if line.get_linestyle() == "None"
+                 and [int(x) for x in line.get_xdata()] == assumed]
+        assert marks and marks[0].get_color() == STATUS_STYLES["assumption"].colour
+
+
+def test_an_assumed_milestone_value_says_so_in_the_table(explorer):
+    import dataclasses as dc
+
+    from khcn_analysis.present.explore import summary_html
+
+    result = explorer.compute(explorer.settings_for("plan_as_written"))
+    table = result.table.copy()
+    pick = (table["variable"] == "researcher_density") & (table["year"] == 2015)
+    table.loc[pick, "status"] = "assumption"
+    tweaked = dc.replace(result, projection=dc.replace(result.projection, table=table))
+    parser = _Cells()
+    parser.feed(summary_html(tweaked, "vi"))
+    cell = next(c for c in parser.cells if c["data-indicator"] == "researcher_density" and c["data-year"] == "2015")
+    assert "khcn-assumed" in cell["class"] and cell["data-value-status"] == "assumption"
+    assert "giả định" in cell["text"]
+    other = next(c for c in parser.cells if c["data-indicator"] == "researcher_density" and c["data-year"] == "2020")
+    assert "khcn-assumed" not in other["class"] and "dự báo" in other["text"]
