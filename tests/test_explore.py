@@ -305,14 +305,6 @@ def _texts(app) -> str:
 # ---------------------------------------------------------------- the command
 
 
-def test_voila_command_serves_localhost_only_with_culling():
-    from khcn_analysis.cli.explore import voila_command
-
-    cmd = voila_command(Path("/x/06_explore.ipynb"), 9999)
-    assert "--Voila.ip=127.0.0.1" in cmd and "--port=9999" in cmd and "--no-browser" in cmd
-    assert any(a.startswith("--MappingKernelManager.cull_idle_timeout=") for a in cmd)
-
-
 def test_explore_refuses_a_port_in_use(project, monkeypatch, capsys):
     import socket
 

@@ -1,30 +1,36 @@
 """``khcn explore``: the scenario explorer (notebooks/06_explore.ipynb) as a local web app.
 
 Voilà serves the notebook's widgets without its code, on 127.0.0.1 only: the page
-can write scenario files, so it must never be reachable from the network. One
-kernel runs per open page; kernels of closed pages are culled after half an hour
-idle so a server left running all week does not pile them up.
+can write scenario files, so it must never be reachable from the network. How the
+server is started, capped and stopped with everything it started is in
+:mod:`.explore_server`.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import signal
-import socket
-import subprocess
-import sys
+import secrets
 import time
 import webbrowser
-from pathlib import Path
 
+from khcn_analysis.cli.explore_server import (
+    HOST,
+    RUN_ENV,
+    ServerOptions,
+    Stop,
+    port_open,
+    start,
+    stop,
+    stop_on_signals,
+    voila_command,
+)
+from khcn_analysis.core.catalogue import LANGS, t
 from khcn_analysis.core.errors import InputError, KhcnError
 
+__all__ = ["register", "run_explore", "voila_command"]
+
 NOTEBOOK = "06_explore.ipynb"
-HOST = "127.0.0.1"
-#: Seconds a kernel with no page connected and no activity lives before it is shut down.
-CULL_IDLE_TIMEOUT = 1800
-CULL_INTERVAL = 300
 START_TIMEOUT = 120.0
 
 
@@ -34,27 +40,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("--port", type=int, default=8866, help="port on 127.0.0.1 (default: 8866)")
     parser.add_argument("--no-browser", action="store_true", help="print the address, do not open a browser")
+    parser.add_argument("--max-kernels", type=int, default=4, metavar="N",
+                        help="most pages open at once; each runs a Python kernel of ~160 MB (default: 4)")
+    parser.add_argument("--kernel-idle-timeout", type=int, default=300, metavar="SECONDS",
+                        help="a kernel whose page is closed is stopped after this long (default: 300)")
     parser.set_defaults(handler=run_explore)
 
 
-def voila_command(notebook: Path, port: int) -> list[str]:
-    """The Voilà command line: local address only, kernel culling for long-running use."""
-    return [
-        sys.executable, "-m", "voila", str(notebook),
-        "--no-browser",
-        f"--port={port}",
-        f"--Voila.ip={HOST}",
-        "--Voila.port_retries=0",
-        f"--MappingKernelManager.cull_idle_timeout={CULL_IDLE_TIMEOUT}",
-        f"--MappingKernelManager.cull_interval={CULL_INTERVAL}",
-        "--MappingKernelManager.cull_connected=False",
-    ]
-
-
-def _port_open(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.settimeout(0.5)
-        return sock.connect_ex((HOST, port)) == 0
+def _say(key: str, **fields: object) -> None:
+    """A line in Vietnamese and English: the explorer has no --lang."""
+    print(" / ".join(t(key, lang, **fields) for lang in LANGS), flush=True)
 
 
 def run_explore(args: argparse.Namespace) -> int:
@@ -67,47 +62,36 @@ def run_explore(args: argparse.Namespace) -> int:
         raise KhcnError(f"{processed_dir() / 'observations.csv'} is missing: run `khcn data build` first")
     if not 1 <= args.port <= 65535:
         raise InputError(None, "--port", args.port, "a port number 1–65535")
-    if _port_open(args.port):
+    if args.max_kernels < 1:
+        raise InputError(None, "--max-kernels", args.max_kernels, "a whole number of at least 1")
+    if args.kernel_idle_timeout < 1:
+        raise InputError(None, "--kernel-idle-timeout", args.kernel_idle_timeout, "a number of seconds, at least 1")
+    if port_open(args.port):
         raise InputError(None, "--port", args.port, "a free port (something already listens there)")
+    options = ServerOptions(args.port, max_kernels=args.max_kernels, cull_idle_seconds=args.kernel_idle_timeout,
+                            cull_interval_seconds=min(60, args.kernel_idle_timeout))
     url = f"http://{HOST}:{args.port}/"
-    env = {**os.environ, "MPLBACKEND": "Agg", "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
-    # Own session: Ctrl-C reaches this process only, which then stops Voilà cleanly.
-    proc = subprocess.Popen(voila_command(notebook, args.port), cwd=notebook.parent, env=env,
-                            start_new_session=True)
-    try:
-        deadline = time.monotonic() + START_TIMEOUT
-        while not _port_open(args.port):
-            if proc.poll() is not None:
-                raise KhcnError(f"Voila stopped before serving (exit code {proc.returncode}); see the messages above")
-            if time.monotonic() > deadline:
-                raise KhcnError(f"Voila did not start listening on {url} within {START_TIMEOUT:.0f} s")
-            time.sleep(0.2)
-        print(_both("cli.explore.address", url=url), flush=True)
-        print(_both("cli.explore.stop_hint"), flush=True)
-        if not args.no_browser:
-            webbrowser.open(url)
-        return proc.wait()
-    except KeyboardInterrupt:
-        print("\n" + _both("cli.explore.stopping"), flush=True)
-        return 0
-    finally:
-        stop(proc)
-
-
-def _both(key: str, **fields: object) -> str:
-    """A line in Vietnamese and English: the explorer has no --lang."""
-    from khcn_analysis.core.catalogue import t
-
-    return f"{t(key, 'vi', **fields)} / {t(key, 'en', **fields)}"
-
-
-def stop(proc: subprocess.Popen, timeout: float = 20.0) -> None:
-    """SIGTERM (Voilà shuts its kernels down), then SIGKILL if it does not exit in time."""
-    if proc.poll() is not None:
-        return
-    proc.send_signal(signal.SIGTERM)
-    try:
-        proc.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait(timeout=timeout)
+    token = secrets.token_hex(8)
+    env = {**os.environ, "MPLBACKEND": "Agg", "PYDEVD_DISABLE_FILE_VALIDATION": "1", RUN_ENV: token}
+    proc = None
+    with stop_on_signals():
+        try:
+            proc = start(notebook, options, env)
+            deadline = time.monotonic() + START_TIMEOUT
+            while not port_open(args.port):
+                if proc.poll() is not None:
+                    raise KhcnError(f"Voila stopped before serving (exit code {proc.returncode}); "
+                                    "see the messages above")
+                if time.monotonic() > deadline:
+                    raise KhcnError(f"Voila did not start listening on {url} within {START_TIMEOUT:.0f} s")
+                time.sleep(0.2)
+            _say("cli.explore.address", url=url)
+            _say("cli.explore.stop_hint")
+            if not args.no_browser:
+                webbrowser.open(url)
+            return proc.wait()
+        except Stop:
+            _say("cli.explore.stopping")
+            return 0
+        finally:
+            stop(proc, token)

@@ -98,8 +98,7 @@ WORDS: dict[str, tuple[str, str]] = {
                                         "Funding sufficiency: investment / what the targets need (%)"),
     "explore.chart.sufficiency.short": ("Thiếu kinh phí năm {years}", "Short of money in {years}"),
     "explore.chart.sufficiency.enough": ("Đủ kinh phí ở mọi năm mốc", "Enough money in every milestone year"),
-    # khcn explore
-    "explore.cli.serving": ("Trang khám phá kịch bản: {url}", "Scenario explorer: {url}"),
-    "explore.cli.stop_hint": ("Nhấn Ctrl-C để dừng.", "Press Ctrl-C to stop."),
-    "explore.cli.stopping": ("Đang dừng…", "Stopping…"),
+    # khcn explore (its other lines are cli.explore.* in cli.py)
+    "explore.cli.too_many": ("Đang có quá nhiều trang khám phá được mở: hãy đóng bớt một trang rồi tải lại.",
+                             "Too many explorer pages are open: close one, then reload this page."),
 }
