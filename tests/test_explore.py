@@ -566,3 +566,16 @@ def test_an_assumed_milestone_value_says_so_in_the_table(explorer):
     assert "giả định" in cell["text"]
     other = next(c for c in parser.cells if c["data-indicator"] == "researcher_density" and c["data-year"] == "2020")
     assert "khcn-assumed" not in other["class"] and "dự báo" in other["text"]
+
+
+def test_messages_beside_the_buttons_follow_the_language(explorer):
+    from khcn_analysis.present.explore import ExploreApp
+
+    app = ExploreApp("plan_as_written", "vi", explorer=explorer)
+    app.save_name.value = "plan_as_written"
+    assert app.save() is None
+    assert "Không lưu" in app.save_message.value and "kịch bản có sẵn" in app.save_message.value
+    assert "30%" in app.readouts["nonstate_share_of_total"].value  # a bare % sticks to its number
+    app.lang_tb.value = "en"
+    assert "Not saved" in app.save_message.value and "shipped scenario" in app.save_message.value
+    assert "Không lưu" not in app.save_message.value

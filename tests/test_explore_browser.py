@@ -45,7 +45,22 @@ def project(tmp_path_factory):
         from khcn_analysis.data.build import build_processed
 
         build_processed()
+    _hostile_scenario(root / "scenarios")
     return root
+
+
+#: A shared scenario file whose title and description try to run script in the page.
+HOSTILE_TITLE = '<img src=x onerror="window.__xss=1">'
+HOSTILE_DESCRIPTION = '<svg onload="window.__xss=2"></svg><iframe src="javascript:window.__xss=3"></iframe>'
+
+
+def _hostile_scenario(folder: Path) -> None:
+    import yaml
+
+    data = yaml.safe_load((folder / "plan_as_written.yaml").read_text(encoding="utf-8"))
+    data.update(name="xss_trinh_duyet", title_vi=HOSTILE_TITLE, title_en=HOSTILE_TITLE,
+                description_vi=HOSTILE_DESCRIPTION, description_en=HOSTILE_DESCRIPTION)
+    (folder / "xss_trinh_duyet.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
 
 def _free_port() -> int:
@@ -215,3 +230,15 @@ def test_english_relabels_the_page(page):
     # Saving kept the base; the drop-down shows its title (the id stays the widget's value).
     assert page.input_value(".khcn-base select") == "Plan 182 as written"
     page.screenshot(path=str(ARTIFACTS / "04-english.png"), full_page=True)
+
+
+def test_a_hostile_title_shows_as_text_and_runs_nothing(page):
+    page.select_option(".khcn-base select", label=HOSTILE_TITLE)
+    page.wait_for_function("t => document.querySelector('.khcn-status').innerText.includes(t)",
+                           arg=HOSTILE_TITLE, timeout=UPDATE_MS)
+    assert HOSTILE_DESCRIPTION in page.inner_text(".khcn-status")  # shown as text
+    assert page.locator(".khcn-explore img:not([class*='khcn-chart']), .khcn-explore svg[onload], "
+                        ".khcn-explore iframe").count() == 0
+    assert page.evaluate("() => window.__xss") is None
+    assert HOSTILE_TITLE in page.inner_text(".khcn-base select").replace("\xa0", " ")  # listed as text
+    page.screenshot(path=str(ARTIFACTS / "05-hostile-title.png"), full_page=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from khcn_analysis.core.paths import project_root
 from khcn_analysis.model.scenarios import scenario_title
 from khcn_analysis.pipeline import Results
 from khcn_analysis.present.explore.controls import Controls
+from khcn_analysis.present.explore.export import ExportExists
 from khcn_analysis.present.explore.markup import bold, esc, message
 from khcn_analysis.present.explore.preview import LivePanel
 from khcn_analysis.present.explore.scenario_file import SaveRefused
@@ -56,6 +58,7 @@ class ExploreApp(Controls):
         self.result: Results | None = None
         self.last_seconds = 0.0
         self._busy = False
+        self._told: dict[Any, tuple[Callable[[str], str], bool]] = {}
         names = self.explorer.scenario_names()
         if scenario not in names:
             raise InputError(None, "scenario", scenario, "one of: " + ", ".join(names))
@@ -135,7 +138,7 @@ class ExploreApp(Controls):
             self.set_lang(change["new"])
 
     def set_lang(self, lang: str) -> None:
-        """Relabel every control and redraw in ``lang``."""
+        """Relabel every control and message and redraw in ``lang``."""
         self.lang = check_lang(lang)
         self._busy = True
         try:
@@ -144,7 +147,14 @@ class ExploreApp(Controls):
             self.relabel()
         finally:
             self._busy = False
+        for widget, (text, ok) in self._told.items():
+            widget.value = _message(text(self.lang), ok=ok)
         self.refresh()
+
+    def tell(self, widget: Any, text: Callable[[str], str], *, ok: bool) -> None:
+        """A message beside a button, kept so a change of language rewords it."""
+        self._told[widget] = (text, ok)
+        widget.value = _message(text(self.lang), ok=ok)
 
     def refresh(self) -> Results | None:
         """Recompute through the pipeline and redraw the table and the charts whose numbers changed."""
@@ -174,7 +184,9 @@ class ExploreApp(Controls):
 
     def readout(self, slider: Any, readout: Any, unit: str) -> None:
         decimals = 2 if slider.step < 0.1 else (1 if slider.step < 1 else 0)
-        readout.value = bold(f"{format_number(slider.value, decimals, self.lang)} {t(f'explore.unit.{unit}', self.lang)}")
+        word = t(f"explore.unit.{unit}", self.lang)
+        glue = "" if word == "%" else " "  # 30% as in every table; 12,0 %/năm keeps its space
+        readout.value = bold(f"{format_number(slider.value, decimals, self.lang)}{glue}{word}")
 
     # ---- buttons
 
@@ -184,11 +196,10 @@ class ExploreApp(Controls):
             path = self.explorer.save_scenario(self.settings(), self.save_name.value, note=self.save_note.value,
                                                overwrite=self.save_overwrite.value)
         except SaveRefused as err:
-            self.save_message.value = _message(t("explore.save.refused", self.lang, reason=err.text(self.lang)),
-                                               ok=False)
+            self.tell(self.save_message, lambda lang, e=err: t("explore.save.refused", lang, reason=e.text(lang)), ok=False)
             return None
         except KhcnError as err:
-            self.save_message.value = _message(t("explore.save.refused", self.lang, reason=str(err)), ok=False)
+            self.tell(self.save_message, lambda lang, e=err: t("explore.save.refused", lang, reason=str(e)), ok=False)
             return None
         self._busy = True
         try:
@@ -197,24 +208,27 @@ class ExploreApp(Controls):
             self.base_dd.value = current
         finally:
             self._busy = False
-        self.save_message.value = _message(t("explore.save.done", self.lang, path=_shown_path(path)), ok=True)
+        self.tell(self.save_message, lambda lang: t("explore.save.done", lang, path=_shown_path(path)), ok=True)
         return path
 
     def export(self) -> list[Path]:
         """Export the current charts and workbook; the outcome is shown beside the button."""
         if self.result is None:
             return []
-        self.export_message.value = _message(t("explore.export.busy", self.lang), ok=True)
+        self.tell(self.export_message, lambda lang: t("explore.export.busy", lang), ok=True)
         formats = tuple(f for f, box in self.export_formats.items() if box.value)
         try:
             paths = self.explorer.export(self.result, self.export_dir.value.strip() or None, formats=formats,
                                          lang=self.lang, excel=self.export_excel.value)
         except (KhcnError, OSError) as err:
-            reason = (t("explore.export.exists", self.lang, folder=_shown_path(err.folder))
-                      if hasattr(err, "folder") else str(err))
-            self.export_message.value = _message(t("explore.export.failed", self.lang, reason=reason), ok=False)
+            def failed(lang: str, err: Exception = err) -> str:
+                reason = (t("explore.export.exists", lang, folder=_shown_path(err.folder))
+                          if isinstance(err, ExportExists) else str(err))
+                return t("explore.export.failed", lang, reason=reason)
+
+            self.tell(self.export_message, failed, ok=False)
             return []
         folder = paths[0].parent if paths else Path(self.export_dir.value)
-        self.export_message.value = _message(
-            t("explore.export.done", self.lang, n=len(paths), folder=_shown_path(folder)), ok=True)
+        self.tell(self.export_message, lambda lang: t("explore.export.done", lang, n=len(paths),
+                                                      folder=_shown_path(folder)), ok=True)
         return paths

@@ -40,12 +40,12 @@ def verdict_word(indicator: str, verdict: str, lang: str) -> str:
     return t(f"verdict.{verdict}", lang)
 
 
-def _judge_rows(result: Results) -> dict[tuple[str, int], pd.Series]:
+def _judge_rows(result: Results) -> dict[tuple[str, int], dict[str, Any]]:
     """The judge's first province row per (indicator, year), in the judge's order."""
     att = result.attainment
     att = att.loc[att["scope"] == "province"] if "scope" in att.columns else att
-    out: dict[tuple[str, int], pd.Series] = {}
-    for _, row in att.iterrows():
+    out: dict[tuple[str, int], dict[str, Any]] = {}
+    for row in att.to_dict("records"):
         out.setdefault((str(row["indicator"]), int(row["year"])), row)
     return out
 
@@ -62,7 +62,7 @@ def _gap_text(gap: Any, unit: str, lang: str) -> str:
     return t(key, lang, amount=_amount(gap, unit, lang))
 
 
-def _grade(row: pd.Series | None, fallback: str) -> str:
+def _grade(row: dict[str, Any] | None, fallback: str) -> str:
     """The status a verdict rests on: the judge's grade when it gives one, else the value's status."""
     if row is not None:
         for column in ("grade", "value_status"):
@@ -86,7 +86,8 @@ def summary_rows(result: Results, lang: Lang = "vi") -> pd.DataFrame:
     cells = {(v, int(y)): (float(x), str(st)) for v, y, x, st in
              zip(sub["variable"], sub["year"], sub["value"], sub["status"], strict=True)}
     judged = _judge_rows(result)
-    enough = {int(r["year"]): r for _, r in result.sufficiency.iterrows()} if result.sufficiency is not None else {}
+    enough = ({int(r["year"]): r for r in result.sufficiency.to_dict("records")}
+              if result.sufficiency is not None else {})
     rows = []
     for ind in TABLE_INDICATORS:
         meta = get_indicator(ind)
