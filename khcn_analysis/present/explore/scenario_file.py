@@ -24,6 +24,7 @@ from khcn_analysis.core.catalogue import LANGS, t
 from khcn_analysis.core.errors import InputError
 from khcn_analysis.core.formatting import format_number
 from khcn_analysis.core.paths import scenarios_dir
+from khcn_analysis.core.strict_yaml import YamlError, parse_yaml
 from khcn_analysis.model.scenario_comments import key_comments
 from khcn_analysis.model.scenarios import (
     NAME_PATTERN,
@@ -107,9 +108,19 @@ def save(explorer: Session, settings: Settings, name: str, *, note: str = "", ov
     sc = explorer.scenario(settings, name=name, description_vi=desc["vi"], description_en=desc["en"],
                            uncertainty=shifted_uncertainty(params, settings.overrides(), moved))
     text = scenario_yaml(sc.as_parameters(), base_sc, changes, trend_keys, note, today)
-    validate_parameters(yaml.safe_load(text), file=path)  # exactly the text written, checked first
+    _check(text, path)
+
     _write(path, text, overwrite=overwrite)
     return path
+
+
+def _check(text: str, path: Path) -> None:
+    """Exactly the text to be written, read as ``load_scenario`` will read it (strict YAML), then validated."""
+    try:
+        doc = parse_yaml(text, source=path, expected="a YAML mapping of scenario parameters")
+    except YamlError as err:
+        raise ScenarioError([err], str(path)) from None
+    validate_parameters(doc.data, file=path, doc=doc)
 
 
 def one_line(text: str) -> str:
