@@ -23,7 +23,7 @@ CATALOGUE = PACKAGE / "core" / "catalogue"
 #: Modules still over the size limit, to be split (the list may only shrink).
 OVERSIZED: set[str] = {
     "plan/model.py", "plan/audit.py", "present/charts.py",
-    "present/excel.py", "report/batch.py",
+    "report/batch.py",
 }
 
 #: Modules whose words are not yet in the catalogue (the list may only shrink).
@@ -38,7 +38,6 @@ UNCATALOGUED: set[str] = {
     "plan/model.py",
     "present/chart_style.py",
     "present/charts.py",
-    "present/excel.py",
     "present/narrative.py",
     "report/batch.py",
 }

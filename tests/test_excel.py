@@ -1,8 +1,10 @@
 """The scenario workbook, reopened with openpyxl: formulas where the identities are,
-cached values equal to the library's, user text that stays text, sources, print setup."""
+cached values equal to the library's, the judge's verdicts, user text that stays text,
+sources, guarded inputs, print setup, an atomic write."""
 
 from __future__ import annotations
 
+import errno
 import math
 import re
 import zipfile
@@ -11,52 +13,45 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from khcn_analysis.judge.attainment import attainment
-from khcn_analysis.model.projection import project
+from khcn_analysis import pipeline
+from khcn_analysis.core.config import MILESTONES
+from khcn_analysis.core.provenance import display_name, split_sources
 from khcn_analysis.model.scenarios import validate_parameters
-from khcn_analysis.present.excel import SHEET_NAMES, export_xlsx, write_workbook
-
-DERIVED = ("st_investment_share_grdp", "st_budget_share_expenditure", "researcher_density",
-           "funding_required", "funding_sufficiency")
+from khcn_analysis.present.excel import default_output, sheet_names, write_workbook
+from khcn_analysis.present.excel.summary import clause_label
 
 
 @pytest.fixture(scope="module")
-def processed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from khcn_analysis.data.build import build_processed
-
-    out = tmp_path_factory.mktemp("processed")
-    build_processed(processed_dir=out)
-    return out
+def inputs(processed_baseline: Path) -> pipeline.Inputs:
+    return pipeline.load_inputs(processed_baseline)
 
 
 @pytest.fixture(scope="module")
-def observations(processed: Path):
-    from khcn_analysis.data.baseline import load_observations
-
-    return load_observations(processed)
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory, processed: Path, observations, plan):
-    projection = project("plan_as_written", observations=observations, plan=plan)
-    out = tmp_path_factory.mktemp("xlsx") / "plan.xlsx"
-    layout = write_workbook(projection, out, processed_dir=processed)
-    return projection, layout
+def built(tmp_path_factory: pytest.TempPathFactory, inputs):
+    results = pipeline.run("plan_as_written", inputs=inputs, national=False)
+    layout = write_workbook(results, tmp_path_factory.mktemp("xlsx") / "plan.xlsx")
+    return results, layout
 
 
 def _close(a: float, b: float) -> bool:
     return math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)
 
 
+def _judged(results: pipeline.Results):
+    att = results.attainment
+    return att[(att["scope"] == "province") & att["year"].isin(MILESTONES)]
+
+
 def test_sheets_in_order_with_vietnamese_names(built) -> None:
     _, layout = built
     wb = openpyxl.load_workbook(layout.path)
-    assert wb.sheetnames == [names["vi"] for names in SHEET_NAMES.values()]
+    assert wb.sheetnames == ["Tổng hợp", "Dự báo", "Giả định", "Nguồn", "Biểu đồ"]
+    assert wb.sheetnames == list(sheet_names("vi").values())
     assert layout.path.stat().st_size > 10_000
 
 
 def test_derived_cells_are_formulas_over_the_inputs(built) -> None:
-    projection, layout = built
+    results, layout = built
     ws = openpyxl.load_workbook(layout.path)[layout.sheets["projection"]]
     col = layout.projection_columns
     for year in range(2010, 2031):
@@ -68,7 +63,7 @@ def test_derived_cells_are_formulas_over_the_inputs(built) -> None:
             f"={col['researchers']}{r}/({col['population']}{r}*1000)*10000")
         assert ws[f"{col['st_budget_share_expenditure']}{r}"].value == (
             f"={col['st_budget']}{r}/{col['budget_expenditure']}{r}*100")
-        if not math.isnan(projection.value("funding_required", year)):
+        if not math.isnan(results.value("funding_required", year)):
             assert ws[f"{col['funding_required']}{r}"].value == (
                 f"={col['path_st_investment_share_grdp']}{r}*{col['grdp']}{r}/100")
             assert ws[f"{col['funding_sufficiency']}{r}"].value == (
@@ -76,9 +71,9 @@ def test_derived_cells_are_formulas_over_the_inputs(built) -> None:
 
 
 def test_projected_base_series_follow_the_assumption_cells(built) -> None:
-    projection, layout = built
+    results, layout = built
     ws = openpyxl.load_workbook(layout.path)[layout.sheets["projection"]]
-    table = projection.table
+    table = results.table
     projected = table[(table["status"] == "projected")]
     col = layout.projection_columns
     grdp_years = projected[projected["variable"] == "grdp"]["year"].tolist()
@@ -96,27 +91,25 @@ def test_projected_base_series_follow_the_assumption_cells(built) -> None:
 
 
 def test_cached_values_equal_the_library(built) -> None:
-    projection, layout = built
+    results, layout = built
     ws = openpyxl.load_workbook(layout.path, data_only=True)[layout.sheets["projection"]]
-    table = projection.table
     checked = 0
-    for rec in table.itertuples(index=False):
+    for rec in results.table.itertuples(index=False):
         got = ws[layout.projection_cells[(rec.variable, int(rec.year))]].value
         assert got is not None and _close(got, rec.value), (rec.variable, rec.year, got, rec.value)
         checked += 1
-    assert checked == len(table)
+    assert checked == len(results.table)
     assert len(layout.formula_cells) > 100
 
 
-def test_summary_targets_met_as_formulas(built) -> None:
-    projection, layout = built
+def test_summary_shows_the_judges_rows_as_formulas(built) -> None:
+    results, layout = built
     wb = openpyxl.load_workbook(layout.path)
     cached = openpyxl.load_workbook(layout.path, data_only=True)[layout.sheets["summary"]]
     ws = wb[layout.sheets["summary"]]
-    att = attainment(projection, national=False)
-    att = att[att["year"].isin([2015, 2020, 2030])]
+    att = _judged(results)
     assert len(layout.summary_rows) == len(att)
-    assert {r["year"] for r in layout.summary_rows} == {2015, 2020, 2030}
+    assert {r["year"] for r in layout.summary_rows} == set(MILESTONES)
     computable = [r for r in layout.summary_rows if "met_cell" in r]
     assert {r["target_id"] for r in computable} >= {
         "st_investment_2015", "st_investment_2020_onward", "researchers_2020", "researchers_2030",
@@ -129,13 +122,35 @@ def test_summary_targets_met_as_formulas(built) -> None:
         assert _close(cached[r["value_cell"]].value, lib["value"])
         if "gap_cell" in r:
             assert _close(cached[r["gap_cell"]].value, lib["gap"])
+    # Clauses as the plan's readers cite them, never the encoding's English working labels.
+    clauses = {ws.cell(r["row"] + 1, 2).value for r in layout.summary_rows}
+    assert "B.II.3" in clauses and "D', đoạn cuối" in clauses
+    assert not any("item" in c or "closing" in c for c in clauses)
 
 
-def test_assumptions_are_editable_named_cells_with_reason_and_source(built) -> None:
-    projection, layout = built
+def test_funding_sufficiency_is_a_percentage_of_the_need(built) -> None:
+    results, layout = built
+    wb = openpyxl.load_workbook(layout.path)
+    summary, proj = wb[layout.sheets["summary"]], wb[layout.sheets["projection"]]
+    rows = [r for r in layout.summary_rows if "sufficiency_cell" in r]
+    assert rows, "the S&T investment rows show funding sufficiency"
+    head = summary.cell(4, summary[rows[0]["sufficiency_cell"]].column).value
+    assert "% nhu cầu" in head and "100% = vừa đủ" in head and "lần" not in head
+    for r in rows:
+        assert summary[r["sufficiency_cell"]].number_format == "0%"
+    cell = proj[layout.projection_cells[("funding_sufficiency", 2020)]]
+    assert cell.number_format == "0%"
+    assert "100% = vừa đủ" in proj.cell(4, cell.column).value
+    # The value stays the library's ratio: 100% is 1.0, shown as a percentage.
+    cached = openpyxl.load_workbook(layout.path, data_only=True)[layout.sheets["projection"]]
+    assert _close(cached[cell.coordinate].value, results.value("funding_sufficiency", 2020))
+
+
+def test_assumptions_are_named_guarded_cells_with_reason_and_source(built) -> None:
+    results, layout = built
     wb = openpyxl.load_workbook(layout.path)
     ws = wb[layout.sheets["assumptions"]]
-    sc = projection.scenario
+    sc = results.scenario
     for key in ("grdp_growth_pct", "population_growth_pct", "budget_expenditure_growth_pct",
                 "nonstate_value", "researcher_growth_value"):
         ref = layout.parameter_cells[key]
@@ -144,57 +159,98 @@ def test_assumptions_are_editable_named_cells_with_reason_and_source(built) -> N
         row = ws[ref].row
         assert ws.cell(row, 4).value, f"{key} has a unit"
         assert ws.cell(row, 5).value, f"{key} has a reason"
-        assert ws.cell(row, 6).value == f"scenario:{sc.name}"
+        assert split_sources(ws.cell(row, 6).value)[0] == f"scenario:{sc.name}"
         defined = wb.defined_names[key]
         assert defined.attr_text == f"'{layout.sheets['assumptions']}'!${ref[0]}${ref[1:]}"
-    # The scenario file's comment is the reason shown for the GRDP growth.
-    reason = ws.cell(ws[layout.parameter_cells["grdp_growth_pct"]].row, 5).value
-    assert "9 %" in reason and "nominal" in reason
+    # The Vietnamese reason says what the value is; the sources its file comment cites are listed.
+    grdp_row = ws[layout.parameter_cells["grdp_growth_pct"]].row
+    assert ws.cell(grdp_row, 5).value.startswith("Giả định của kịch bản «Theo Kế hoạch 182»")
+    assert "laichau.grdp_growth_real_avg.2021.d" in split_sources(ws.cell(grdp_row, 6).value)
     # Assumed base values (researchers 2011) sit here and the Projection sheet reads them.
     ref = layout.base_value_cells[("researchers", 2011)]
-    assert ws.cell(ws[ref].row, 5).value.startswith("No researcher count")
+    assert ws.cell(ws[ref].row, 5).value.startswith("Chưa có số liệu về số cán bộ nghiên cứu")
+    assert ws[ref].protection.locked is False
     proj = wb[layout.sheets["projection"]]
     assert proj[layout.projection_cells[("researchers", 2011)]].value == (
         f"='{layout.sheets['assumptions']}'!${ref[0]}${ref[1:]}")
 
 
-def test_sources_sheet_lists_every_source_used(built, processed: Path) -> None:
-    from khcn_analysis.data.baseline import load_source_details
+def test_every_input_cell_is_validated_and_every_sheet_protected(built) -> None:
+    from khcn_analysis.model.scenarios import Scenario
 
-    projection, layout = built
+    results, layout = built
+    wb = openpyxl.load_workbook(layout.path)
+    ws = wb[layout.sheets["assumptions"]]
+    rules = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
+    unlocked = {c.coordinate for row in ws.iter_rows() for c in row
+                if c.protection.locked is False and c.value is not None}
+    inputs = set(layout.parameter_cells.values()) | set(layout.base_value_cells.values())
+    assert unlocked == inputs, "exactly the yellow cells are editable"
+    assert set(rules) == inputs, "every yellow cell is validated"
+    for key, ref in layout.parameter_cells.items():
+        dv = rules[ref]
+        assert dv.showInputMessage and dv.showErrorMessage and dv.errorStyle in (None, "stop")
+        assert dv.promptTitle == "Giá trị được phép" and dv.prompt.startswith("Nhập một số từ ")
+        assert dv.errorTitle == "Giá trị ngoài giới hạn"
+        if key in ("grdp_growth_pct", "population_growth_pct", "budget_expenditure_growth_pct"):
+            meta = {type(m).__name__: m for m in Scenario.model_fields[key].metadata}
+            assert float(dv.formula1) == float(meta["Ge"].ge), key
+            assert float(dv.formula2) == float(meta["Le"].le), key
+    grdp = rules[layout.parameter_cells["grdp_growth_pct"]]
+    assert (grdp.type, grdp.formula1, grdp.formula2) == ("decimal", "-20", "40")
+    assert grdp.operator in (None, "between")  # "between" is the OOXML default, so it may be omitted
+    assert "từ -20 đến 40 (%/năm)" in grdp.prompt
+    # A strict bound ("below 100") is a custom rule with the strict comparison.
+    cut = rules[layout.parameter_cells["austerity_cut_pct"]]
+    assert cut.type == "custom" and "<100" in cut.formula1 and ">=0" in cut.formula1
+    for ref in layout.base_value_cells.values():
+        assert (rules[ref].type, rules[ref].operator, rules[ref].formula1) == ("decimal", "greaterThanOrEqual", "0")
+    for sheet in wb.worksheets:
+        assert sheet.protection.sheet, f"{sheet.title} is protected"
+        assert not sheet.protection.password, f"{sheet.title} has no password"
+
+
+def test_sources_sheet_lists_every_source_used_in_the_readers_words(built) -> None:
+    results, layout = built
     ws = openpyxl.load_workbook(layout.path)[layout.sheets["sources"]]
     rows = {r[0]: r for r in ws.iter_rows(min_row=5, values_only=True) if r[0]}
-    used = {s for text in projection.table["source"] for s in str(text).split(";") if s}
+    used = set(split_sources(results.table["source"].tolist()))
     assert used <= set(rows)
-    details = load_source_details(processed).set_index("id")
+    details = results.sources.set_index("id")
     for sid in used:
-        kind, publisher, url, quote = rows[sid][1:5]
-        if sid.startswith(("assumption:", "scenario:")):
-            assert kind == "giả định", sid
+        kind, publisher, url, quote, quality = rows[sid][1:6]
+        if sid.startswith("assumption:"):
+            assert kind == "Giả định" and quality == "Giả định", sid
         elif sid.startswith("plan:"):
-            assert quote, sid
+            assert kind == "Kế hoạch" and quote.startswith(("B.II.4: ", "D'.I.")), (sid, quote)
+        elif sid.startswith("scenario:"):
+            assert kind == "Giả định của kịch bản" and quote == results.scenario.description("vi")
         else:
-            assert publisher == details.at[sid, "name"] and url == details.at[sid, "url"]
-            assert quote == details.at[sid, "quote"]
+            assert publisher == display_name(details.at[sid, "name"], "vi")
+            assert url == details.at[sid, "url"] and quote == details.at[sid, "quote"]
+    assert rows["scenario:plan_as_written"][1] == "Giả định của kịch bản"
+    assert rows["scenario:plan_as_written"][3] == "scenarios/plan_as_written.yaml"
 
 
-def test_user_text_can_never_run_as_a_formula(tmp_path: Path, processed: Path, observations, plan) -> None:
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_user_text_can_never_run_as_a_formula(tmp_path: Path, inputs, lang: str) -> None:
     texts = ['=HYPERLINK("http://example.invalid/x","bấm vào đây")', "=1+1"]
     for k, text in enumerate(texts):
-        scenario = validate_parameters({"scenario": "plan_as_written", "description_vi": text})
-        layout = write_workbook(project(scenario, observations=observations, plan=plan), tmp_path / f"inj{k}.xlsx",
-                                processed_dir=processed)
+        scenario = validate_parameters({"scenario": "plan_as_written", f"description_{lang}": text,
+                                        f"title_{lang}": text})
+        results = pipeline.run(scenario, inputs=inputs, national=False)
+        layout = write_workbook(results, tmp_path / f"inj{k}.xlsx", lang=lang)
         wb = openpyxl.load_workbook(layout.path)
         found = 0
         for ws in wb.worksheets:
             for row in ws.iter_rows():
                 for cell in row:
-                    if cell.value == text:
+                    if isinstance(cell.value, str) and text in cell.value:
                         assert cell.data_type == "s", (ws.title, cell.coordinate)
                         found += 1
                     if cell.data_type == "f":
                         assert "HYPERLINK" not in str(cell.value) and str(cell.value) != "=1+1"
-        assert found >= 3, "description shown on Summary, Projection and Assumptions"
+        assert found >= 6, "title and description on Summary, Projection and Assumptions"
         cached = openpyxl.load_workbook(layout.path, data_only=True)
         assert cached[layout.sheets["summary"]]["A2"].value == text
 
@@ -237,8 +293,9 @@ def test_native_charts_read_the_projection_sheet(built) -> None:
     assert "Biểu đồ" in xml[0], "target markers come from the Charts sheet"
 
 
-def test_english_workbook(tmp_path: Path, processed: Path) -> None:
-    layout = export_xlsx("gdp_linked", tmp_path / "en.xlsx", lang="en", processed_dir=processed)
+def test_english_workbook(tmp_path: Path, inputs) -> None:
+    results = pipeline.run("gdp_linked", inputs=inputs, national=False)
+    layout = write_workbook(results, tmp_path / "en.xlsx", lang="en")
     wb = openpyxl.load_workbook(layout.path)
     assert wb.sheetnames == ["Summary", "Projection", "Assumptions", "Sources", "Charts"]
     cached = openpyxl.load_workbook(layout.path, data_only=True)["Summary"]
@@ -246,12 +303,76 @@ def test_english_workbook(tmp_path: Path, processed: Path) -> None:
     # Readers see the scenario's title; the id stays where a machine or a file name needs it.
     assert cached["A1"].value == "Lai Châu S&T plan: scenario S&T spending keeps its GRDP share"
     assert wb.properties.title == cached["A1"].value
+    # The English workbook shows the scenario file's own comment as the reason.
+    ws = wb["Assumptions"]
+    reason = ws.cell(ws[layout.parameter_cells["grdp_growth_pct"]].row, 5).value
+    assert "9 %" in reason and "nominal" in reason
 
 
-def test_cli_export_xlsx(tmp_path: Path, processed: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+def test_clause_labels() -> None:
+    assert clause_label("B.II item 4", "vi") == "B.II.4"
+    assert clause_label("D' closing", "vi") == "D', đoạn cuối"
+    assert clause_label("D' closing", "en") == "D', closing paragraph"
+    assert clause_label("D.IV", "en") == "D.IV"
+
+
+def test_default_output_is_named_after_the_runs_scenario_only(inputs, tmp_path: Path) -> None:
+    copy = tmp_path / "plan_as_written.yaml"  # a file named like a shipped scenario …
+    src = Path(__file__).resolve().parent.parent / "scenarios" / "austerity.yaml"
+    copy.write_text(src.read_text(encoding="utf-8"), encoding="utf-8")  # … holding name: austerity
+    results = pipeline.run(copy, inputs=inputs, national=False)
+    assert default_output(results).name == "austerity.xlsx"
+    assert default_output(results, "en").name == "austerity-en.xlsx"
+
+
+def test_a_full_disk_keeps_the_previous_workbook(tmp_path: Path, inputs, monkeypatch, capsys) -> None:
+    from khcn_analysis.cli import main
+    from khcn_analysis.core import atomic
+    from khcn_analysis.core.atomic import DiskFullError
+
+    target = tmp_path / "plan.xlsx"
+    results = pipeline.run("plan_as_written", inputs=inputs, national=False)
+    write_workbook(results, target)
+    good = target.read_bytes()
+
+    real_open = open
+
+    class Full:
+        def __init__(self, fh):
+            self.fh = fh
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.fh.close()
+
+        def write(self, data):
+            self.fh.write(data[: len(data) // 2])  # half the file reaches the disk, then ENOSPC
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        def flush(self):
+            self.fh.flush()
+
+    def full_open(file, mode="r", *args, **kwargs):
+        fh = real_open(file, mode, *args, **kwargs)
+        return Full(fh) if "w" in mode else fh
+
+    monkeypatch.setattr(atomic, "open", full_open, raising=False)
+    with pytest.raises(DiskFullError):
+        write_workbook(pipeline.run("austerity", inputs=inputs, national=False), target)
+    assert target.read_bytes() == good, "the previous workbook is untouched"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.xlsx"], "no temporary file left"
+    monkeypatch.setattr("khcn_analysis.core.paths.processed_dir", lambda: inputs.processed_dir)
+    assert main(["export-xlsx", "--scenario", "austerity", "--out", str(target)]) == 2
+    assert "disk is full" in capsys.readouterr().err
+    assert target.read_bytes() == good
+
+
+def test_cli_export_xlsx(tmp_path: Path, inputs, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     from khcn_analysis.cli import main
 
-    monkeypatch.setattr("khcn_analysis.core.paths.processed_dir", lambda: processed)
+    monkeypatch.setattr("khcn_analysis.core.paths.processed_dir", lambda: inputs.processed_dir)
     out = tmp_path / "cli.xlsx"
     assert main(["export-xlsx", "--scenario", "austerity", "--out", str(out)]) == 0
     assert str(out) in capsys.readouterr().out

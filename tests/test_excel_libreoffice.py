@@ -1,21 +1,26 @@
-"""LibreOffice recalculates the workbook: its formula results equal the library's,
-also after a planner edits an assumption cell."""
+"""LibreOffice recalculates the workbook: its formula results equal the library's and its
+verdicts the judge's, also after a planner edits an assumption cell."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import subprocess
 from pathlib import Path
 
+import numpy as np
 import openpyxl
 import pytest
+import xlsxwriter
 
-from khcn_analysis.judge.attainment import attainment
-from khcn_analysis.model.projection import project
-from khcn_analysis.model.scenarios import validate_parameters
+from khcn_analysis import pipeline
+from khcn_analysis.core.config import MILESTONES
+from khcn_analysis.judge.compare import COMPARATORS, compare
+from khcn_analysis.model.scenarios import scenario_names, validate_parameters
 from khcn_analysis.present.excel import write_workbook
+from khcn_analysis.present.excel.summary import met_test
 
-SCENARIOS = ("plan_as_written", "gdp_linked", "meet_targets", "latest_trend", "austerity")
+SCENARIOS = tuple(scenario_names())
 
 # Force a full recalculation on load: by default LibreOffice trusts the cached values
 # of a file that says it was written by Excel, which would make these tests vacuous.
@@ -57,35 +62,36 @@ def _close(a: float | None, b: float) -> bool:
 
 
 @pytest.fixture(scope="module")
-def processed(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from khcn_analysis.data.build import build_processed
-
-    out = tmp_path_factory.mktemp("processed")
-    build_processed(processed_dir=out)
-    return out
+def inputs(processed_baseline: Path) -> pipeline.Inputs:
+    return pipeline.load_inputs(processed_baseline)
 
 
-@pytest.fixture(scope="module")
-def observations(processed: Path):
-    from khcn_analysis.data.baseline import load_observations
-
-    return load_observations(processed)
+def _run(scenario, inputs) -> pipeline.Results:
+    return pipeline.run(scenario, inputs=inputs, national=False)
 
 
-def assert_matches_library(path: Path, projection, layout) -> int:
+def verdicts(results: pipeline.Results):
+    att = results.attainment
+    return att[(att["scope"] == "province") & att["year"].isin(MILESTONES)]
+
+
+def assert_matches_library(path: Path, results: pipeline.Results, layout) -> int:
+    """Every projected value equals the engine's; every verdict, value and gap the judge's."""
     wb = openpyxl.load_workbook(path, data_only=True)
     ws = wb[layout.sheets["projection"]]
     compared = 0
-    for rec in projection.table.itertuples(index=False):
+    for rec in results.table.itertuples(index=False):
         got = ws[layout.projection_cells[(rec.variable, int(rec.year))]].value
         assert _close(got, rec.value), (path.name, rec.variable, rec.year, got, rec.value)
         compared += 1
     summary = wb[layout.sheets["summary"]]
-    att = attainment(projection, national=False)
+    att = verdicts(results)
+    assert len(layout.summary_rows) == len(att)
     for row in layout.summary_rows:
-        if "met_cell" not in row:
-            continue
         lib = att[(att["target_id"] == row["target_id"]) & (att["year"] == row["year"])].iloc[0]
+        if "met_cell" not in row:
+            assert lib["status"] == "not_computable", row
+            continue
         assert _close(summary[row["value_cell"]].value, lib["value"])
         assert summary[row["met_cell"]].value == ("Đạt" if lib["status"] == "met" else "Chưa đạt"), row
         if "gap_cell" in row:
@@ -93,23 +99,81 @@ def assert_matches_library(path: Path, projection, layout) -> int:
     return compared
 
 
-def test_libreoffice_recalculates_every_scenario(soffice: str, tmp_path: Path, processed: Path,
-                                                 observations, plan) -> None:
+def test_libreoffice_recalculates_every_scenario(soffice: str, tmp_path: Path, inputs) -> None:
+    assert len(SCENARIOS) >= 5
     built = {}
     files = []
     for name in SCENARIOS:
-        projection = project(name, observations=observations, plan=plan)
-        layout = write_workbook(projection, tmp_path / "src" / f"{name}.xlsx", processed_dir=processed)
-        built[name] = (projection, layout)
+        results = _run(name, inputs)
+        layout = write_workbook(results, tmp_path / "src" / f"{name}.xlsx")
+        # The cached values are the library's and the judge's before any recalculation.
+        assert assert_matches_library(layout.path, results, layout) == len(results.table)
+        built[name] = (results, layout)
         files.append(strip_cached_values(layout.path, tmp_path / f"{name}.xlsx"))
-    # The untouched XlsxWriter file too (charts and all) must open and recalculate.
+    # The untouched XlsxWriter file too (charts, protection, validation and all) must open and recalculate.
     files.append(built["plan_as_written"][1].path.rename(tmp_path / "src" / "original.xlsx"))
     outputs = recalculate(soffice, files, tmp_path / "out", tmp_path / "profile")
     for name, out in zip(SCENARIOS, outputs[:-1], strict=True):
-        projection, layout = built[name]
-        assert assert_matches_library(out, projection, layout) == len(projection.table)
-    projection, layout = built["plan_as_written"]
-    assert_matches_library(outputs[-1], projection, layout)
+        results, layout = built[name]
+        assert assert_matches_library(out, results, layout) == len(results.table)
+    results, layout = built["plan_as_written"]
+    assert_matches_library(outputs[-1], results, layout)
+
+
+def test_the_excel_comparator_is_the_judges(soffice: str, tmp_path: Path) -> None:
+    """met_test in Excel against judge.compare, on the bounds and values where they could part:
+    on a bound, a hair below it (inside and outside the tolerance), inside, above a range."""
+    cases = []
+    for comparator in COMPARATORS:
+        lower, upper = {"between": (5.0, 7.0), "at_most": (None, 7.0)}.get(comparator, (5.0, None))
+        bound = upper if comparator == "at_most" else lower
+        for value in (7.5, 6.0, bound, bound * (1 - 1e-10), bound * (1 + 1e-10), bound * (1 - 1e-8),
+                      bound * (1 + 1e-8), 4.0, 0.0, 100.0):
+            cases.append((comparator, lower, upper, value))
+    src = tmp_path / "cmp.xlsx"
+    wb = xlsxwriter.Workbook(str(src))
+    ws = wb.add_worksheet()
+    for r, (comparator, lower, upper, value) in enumerate(cases):
+        ws.write_number(r, 0, value)
+        ws.write_number(r, 1, lower) if lower is not None else ws.write_blank(r, 1, None)
+        ws.write_number(r, 2, upper) if upper is not None else ws.write_blank(r, 2, None)
+        test = met_test(comparator, f"A{r + 1}", f"B{r + 1}", f"C{r + 1}", upper)
+        ws.write_formula(r, 3, f"=IF({test},1,0)", None, -1)
+    wb.close()
+    (out,) = recalculate(soffice, [src], tmp_path / "out", tmp_path / "profile")
+    got = openpyxl.load_workbook(out, data_only=True).active
+    for r, (comparator, lower, upper, value) in enumerate(cases):
+        judged = bool(compare(comparator, lower, upper, np.array([value]))[0])
+        assert got.cell(r + 1, 4).value == int(judged), (comparator, lower, upper, value)
+    # The case that used to split the charts from the judge: 7.5 against the range 5–7 is met.
+    assert bool(compare("between", 5.0, 7.0, [7.5])[0])
+    r = cases.index(("between", 5.0, 7.0, 7.5))
+    assert got.cell(r + 1, 4).value == 1
+
+
+def test_a_density_above_the_range_is_met_in_the_workbook(soffice: str, tmp_path: Path, inputs) -> None:
+    """Researchers grown so that 2020 has 7.5 per 10,000, against the 5–7 target: met everywhere."""
+    base = _run("plan_as_written", inputs)
+    i2011, i2020 = (int(np.flatnonzero(base.projection.years == y)[0]) for y in (2011, 2020))
+    r2011 = base.projection.values["researchers"][i2011]
+    want = 7.5 * base.projection.values["population"][i2020] / 10
+    scenario = validate_parameters({"scenario": "plan_as_written", "researcher_growth_mode": "persons",
+                                    "researcher_growth_value": (want - r2011) / 9})
+    results = _run(scenario, inputs)
+    assert results.value("researcher_density", 2020) == pytest.approx(7.5, rel=1e-12)
+    att = verdicts(results)
+    row = att[(att["target_id"] == "researchers_2020") & (att["year"] == 2020)].iloc[0]
+    assert row["status"] == "met" and row["gap"] == 0
+    layout = write_workbook(results, tmp_path / "src" / "dense.xlsx")
+    entry = next(r for r in layout.summary_rows if r["target_id"] == "researchers_2020" and r["year"] == 2020)
+    cached = openpyxl.load_workbook(layout.path, data_only=True)[layout.sheets["summary"]]
+    assert cached[entry["met_cell"]].value == "Đạt"
+    stripped = strip_cached_values(layout.path, tmp_path / "dense.xlsx")
+    (out,) = recalculate(soffice, [stripped], tmp_path / "out", tmp_path / "profile")
+    assert assert_matches_library(out, results, layout) == len(results.table)
+    recalculated = openpyxl.load_workbook(out, data_only=True)[layout.sheets["summary"]]
+    assert recalculated[entry["met_cell"]].value == "Đạt"
+    assert recalculated[entry["gap_cell"]].value == 0
 
 
 def _set(wb: openpyxl.Workbook, sheet: str, ref: str, value: float) -> None:
@@ -125,11 +189,11 @@ def _set(wb: openpyxl.Workbook, sheet: str, ref: str, value: float) -> None:
     ],
 )
 def test_edited_assumptions_recalculate_like_the_library(
-    soffice: str, tmp_path: Path, processed: Path, observations, plan, name: str,
+    soffice: str, tmp_path: Path, inputs, name: str,
     edits: dict[str, float], base_edit: tuple[str, int, float],
 ) -> None:
-    projection = project(name, observations=observations, plan=plan)
-    layout = write_workbook(projection, tmp_path / f"{name}.xlsx", processed_dir=processed)
+    results = _run(name, inputs)
+    layout = write_workbook(results, tmp_path / f"{name}.xlsx")
     wb = openpyxl.load_workbook(layout.path)
     sheet = layout.sheets["assumptions"]
     for key, value in edits.items():
@@ -160,7 +224,7 @@ def test_edited_assumptions_recalculate_like_the_library(
             assert math.isclose(v("funding_required", y), path * v("grdp", y) / 100, rel_tol=1e-9)
             assert math.isclose(v("funding_sufficiency", y), v("st_investment", y) / v("funding_required", y),
                                 rel_tol=1e-9)
-    table = projection.table.set_index(["variable", "year"])["value"]
+    table = results.table.set_index(["variable", "year"])["value"]
     if "grdp_growth_pct" in edits:
         for y in range(2024, 2031):
             assert math.isclose(v("grdp", y), v("grdp", y - 1) * (1 + edits["grdp_growth_pct"] / 100), rel_tol=1e-9)
@@ -172,12 +236,12 @@ def test_edited_assumptions_recalculate_like_the_library(
                                 rel_tol=1e-9)
     assert v(variable, year) != pytest.approx(table[(variable, year)])
 
-    # 2. And the whole sheet equals the engine run on the same edited inputs.
-    obs = observations.copy()
+    # 2. And the whole sheet equals the engine run on the same edited inputs ...
+    obs = inputs.observations.copy()
     sel = (obs["region"] == "Lai Chau") & (obs["variable"] == variable) & (obs["year"] == year)
     assert sel.sum() == 1
     obs.loc[sel, "value"] = old_base * factor
-    expected = project(validate_parameters({"scenario": name, **edits}), observations=obs, plan=plan)
+    expected = _run(validate_parameters({"scenario": name, **edits}), dataclasses.replace(inputs, observations=obs))
     compared = 0
     for rec in expected.table.itertuples(index=False):
         if rec.variable in ("funding_required", "funding_sufficiency") and rec.year < 2015:
@@ -187,13 +251,26 @@ def test_edited_assumptions_recalculate_like_the_library(
         compared += 1
     assert compared > 200
 
+    # 3. ... and the Summary's recalculated verdicts and gaps are the judge's on that run.
+    summary = openpyxl.load_workbook(out, data_only=True)[layout.sheets["summary"]]
+    att = verdicts(expected)
+    changed = 0
+    for row in layout.summary_rows:
+        if "met_cell" not in row:
+            continue
+        lib = att[(att["target_id"] == row["target_id"]) & (att["year"] == row["year"])].iloc[0]
+        assert summary[row["met_cell"]].value == ("Đạt" if lib["status"] == "met" else "Chưa đạt"), row
+        assert _close(summary[row["value_cell"]].value, lib["value"]), row
+        if "gap_cell" in row:
+            assert _close(summary[row["gap_cell"]].value, lib["gap"]), row
+        changed += lib["status"] != row["status"] or not _close(lib["value"], row["value"])
+    assert changed, "the edit moved some value or verdict on the Summary sheet"
 
-def test_user_text_stays_text_in_libreoffice(soffice: str, tmp_path: Path, processed: Path,
-                                             observations, plan) -> None:
+
+def test_user_text_stays_text_in_libreoffice(soffice: str, tmp_path: Path, inputs) -> None:
     text = "=1+1"
     scenario = validate_parameters({"scenario": "plan_as_written", "description_vi": text})
-    layout = write_workbook(project(scenario, observations=observations, plan=plan), tmp_path / "inj.xlsx",
-                            processed_dir=processed)
+    layout = write_workbook(_run(scenario, inputs), tmp_path / "inj.xlsx")
     (out,) = recalculate(soffice, [layout.path], tmp_path / "out", tmp_path / "profile")
     wb = openpyxl.load_workbook(out, data_only=True)
     for role in ("summary", "projection"):

@@ -11,7 +11,7 @@ from khcn_analysis.core.catalogue.status import (
     attainment_label,
     value_status_label,
 )
-from khcn_analysis.present import charts, excel, narrative
+from khcn_analysis.present import charts, narrative
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -20,8 +20,6 @@ def test_every_module_names_a_verdict_the_same_way(lang: str) -> None:
         word = ATTAINMENT_LABELS[status][lang]
         assert narrative.t(status, lang) == word
         assert attainment_label(status, lang, lower=True) == word[:1].lower() + word[1:]
-    assert excel._t("not_computable", lang) == ATTAINMENT_LABELS["not_computable"][lang]
-    assert excel.MET_TEXT[lang] == (ATTAINMENT_LABELS["met"][lang], ATTAINMENT_LABELS["not_met"][lang])
 
 
 def test_the_one_vietnamese_wording() -> None:
@@ -34,7 +32,6 @@ def test_the_one_vietnamese_wording() -> None:
 def test_every_module_names_a_value_status_the_same_way(lang: str) -> None:
     assert set(VALUE_STATUS_LABELS) == {"observed", "interpolated", "derived", "assumption", "projected"}
     for status, words in VALUE_STATUS_LABELS.items():
-        assert excel.STATUS_LABELS[status][lang] == words[lang]
         assert charts.STATUS_NAMES[status][lang] == value_status_label(status, lang, lower=True)
         assert charts.STATUS_NAMES[status][lang].lower() == words[lang].lower()
     legend = cli_labels.status_legend(lang)

@@ -74,6 +74,6 @@ def export(result: pipeline.Results, folder: str | Path | None = None, *, inputs
     if excel:
         suffix = "" if lang == LANGS[0] else f"-{lang}"  # the default language has no suffix
         xlsx = out / f"{result.scenario.name}{suffix}.xlsx"
-        write_workbook(full.projection, xlsx, lang=lang, source_details=sources)
+        write_workbook(full, xlsx, lang=lang)
         written.append(xlsx)
     return written
