@@ -164,7 +164,7 @@ def test_assumptions_are_named_guarded_cells_with_reason_and_source(built) -> No
         assert defined.attr_text == f"'{layout.sheets['assumptions']}'!${ref[0]}${ref[1:]}"
     # The Vietnamese reason says what the value is; the sources its file comment cites are listed.
     grdp_row = ws[layout.parameter_cells["grdp_growth_pct"]].row
-    assert ws.cell(grdp_row, 5).value.startswith("Giả định của kịch bản «Theo Kế hoạch 182»")
+    assert ws.cell(grdp_row, 5).value.startswith("Giả định của kịch bản “Theo Kế hoạch 182”")
     assert "laichau.grdp_growth_real_avg.2021.d" in split_sources(ws.cell(grdp_row, 6).value)
     # Assumed base values (researchers 2011) sit here and the Projection sheet reads them.
     ref = layout.base_value_cells[("researchers", 2011)]

@@ -16,7 +16,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "excel.sheet.sources": ("Nguồn", "Sources"),
     "excel.sheet.charts": ("Biểu đồ", "Charts"),
     # shared
-    "excel.title": ("Kế hoạch KH&CN tỉnh Lai Châu: kịch bản {title}", "Lai Châu S&T plan: scenario {title}"),
+    "excel.title": ("Kế hoạch KH&CN tỉnh Lai Châu: kịch bản “{title}”", "Lai Châu S&T plan: scenario {title}"),
     "excel.year": ("Năm", "Year"),
     "excel.status": ("Trạng thái số liệu", "Status of each value"),
     "excel.status_of": ("Trạng thái: {series}", "Status: {series}"),
@@ -89,8 +89,8 @@ WORDS: dict[str, tuple[str, str]] = {
                           "{indicator}, {year} (starting point of the projected path, not shown on the "
                           "Projection sheet)"),
     # reasons
-    "excel.reason.scenario": ("Giả định của kịch bản «{title}».", "Assumption of the scenario '{title}'."),
-    "excel.reason.scenario_cited": ("Giả định của kịch bản «{title}»; căn cứ: các nguồn ở cột bên phải.",
+    "excel.reason.scenario": ("Giả định của kịch bản “{title}”.", "Assumption of the scenario '{title}'."),
+    "excel.reason.scenario_cited": ("Giả định của kịch bản “{title}”; căn cứ: các nguồn ở cột bên phải.",
                                     "Assumption of the scenario '{title}'; based on the sources in the next column."),
     "excel.reason.trend": ("Xu hướng gần nhất ({years} năm) của số liệu đã ghi nhận.",
                            "Recent trend ({years} years) of the recorded series."),
@@ -175,7 +175,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "excel.kind.scenario": ("Giả định của kịch bản", "Scenario assumption"),
     "excel.kind.plan": ("Kế hoạch", "Plan"),
     "excel.kind.department": ("Số liệu của Sở KH&CN", "Department figure"),
-    "excel.publisher.scenario": ("Kịch bản «{title}»", "Scenario '{title}'"),
+    "excel.publisher.scenario": ("Kịch bản “{title}”", "Scenario '{title}'"),
     "excel.publisher.assumption": ("Giả định của sổ tính: {indicator}", "Workbook assumption: {indicator}"),
     "excel.quality.official": ("Chính thức", "Official"),
     "excel.quality.official-mirror": ("Bản sao của nguồn chính thức", "Copy of an official source"),

@@ -44,6 +44,7 @@ def charts_sheet(wb: Any, ws: Any, fmt: Formats, results: Results, data: Grid, l
     name, proj = layout.sheets["charts"], layout.sheets["projection"]
     ws.write_string(0, 0, t("excel.charts.title", lang), fmt(bold=True, font_size=14))
     ws.write_string(_HEAD_ROW, 0, t("excel.year", lang), fmt(bold=True))
+    ws.set_row(_HEAD_ROW, 54)  # the target headers wrap over up to four lines
     for i, year in enumerate(data.years):
         ws.write_number(_FIRST_ROW + i, 0, year, fmt(num_format="0"))
     last = _FIRST_ROW + len(data.years) - 1

@@ -19,6 +19,7 @@ __all__ = [
     "PERCENT_FORMAT",
     "STATUS_FILLS",
     "Formats",
+    "RowFit",
     "finite",
     "fit",
     "num_format",
@@ -67,6 +68,50 @@ class Formats:
 
     def number(self, decimals: int, **extra: Any) -> Any:
         return self(num_format=num_format(decimals), **GRID, **extra)
+
+
+#: Points per line of 10-point Arial, and characters of it per unit of column width.
+LINE_PT = 12.75
+CHARS_PER_WIDTH = 1.2
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """How many lines ``text`` takes in a wrapped column ``width`` wide (an estimate, erring tall)."""
+    per_line = max(int(width * CHARS_PER_WIDTH) - 1, 1)
+    lines = 0
+    for paragraph in str(text).split("\n"):
+        words, current = paragraph.split(), 0
+        lines += 1
+        for word in words:
+            need = len(word) if current == 0 else current + 1 + len(word)
+            if need <= per_line:
+                current = need
+            else:
+                lines += (current > 0) + (len(word) - 1) // per_line
+                current = len(word) % per_line or per_line
+    return max(lines, 1)
+
+
+class RowFit:
+    """Row heights for wrapped text.
+
+    XlsxWriter cannot measure text, and neither Excel nor LibreOffice re-measures
+    the rows of a file on opening, so wrapped cells would overflow onto the next
+    row. Each sheet notes what it writes in wrapped cells and sets the heights.
+    """
+
+    def __init__(self, widths: dict[int, float]) -> None:
+        self.widths = widths
+        self.lines: dict[int, int] = {}
+
+    def note(self, row: int, col: int, text: str, width: float | None = None) -> None:
+        n = wrapped_lines(text, width if width is not None else self.widths.get(col, 8.43))
+        self.lines[row] = max(self.lines.get(row, 1), n)
+
+    def apply(self, ws: Any) -> None:
+        for row, n in self.lines.items():
+            if n > 1:
+                ws.set_row(row, LINE_PT * n + 2)
 
 
 def num_format(decimals: int) -> str:

@@ -20,6 +20,7 @@ from khcn_analysis.core.provenance import assumption_ids, join_sources, split_so
 from khcn_analysis.present.excel.formats import (
     EDITABLE_FILL,
     Formats,
+    RowFit,
     finite,
     num_format,
     page_setup,
@@ -38,6 +39,12 @@ __all__ = ["NON_NEGATIVE", "assumption_reason", "assumption_rows", "assumptions_
 #: Assumed base values (money, people) are never negative.
 NON_NEGATIVE = Bounds(0.0, float("inf"))
 _COLUMNS = ("id", "item", "value", "unit", "reason", "source")
+_WIDTHS = (30.0, 40.0, 14.0, 16.0, 70.0, 40.0)
+
+
+def _ids(source: str) -> str:
+    """Source ids as a reader scans them: one space after each separator."""
+    return "; ".join(split_sources(source))
 
 
 def _num(x: float, lang: str) -> str:
@@ -155,15 +162,23 @@ def assumptions_sheet(wb: Any, ws: Any, fmt: Formats, results: Results, lang: st
     head, wrap, plain = fmt.head(), fmt.text(), fmt.text(wrap=False)
     for col, key in enumerate(_COLUMNS):
         ws.write_string(HEADER_ROW, col, t(f"excel.assumptions.head.{key}", lang), head)
+        ws.set_column(col, col, _WIDTHS[col])
     ws.set_row(HEADER_ROW, 30)
-    row = HEADER_ROW + 1
+    fit = RowFit(dict(enumerate(_WIDTHS)))
 
+    def write_text(row: int, col: int, text: str) -> None:
+        ws.write_string(row, col, text, wrap)
+        fit.note(row, col, text)
+
+    row = HEADER_ROW + 1
     ws.write_string(row, 0, t("excel.assumptions.info", lang), fmt(bold=True))
     row += 1
     for label, value in _info_rows(results, lang):
         ws.write_blank(row, 0, None, plain)
-        ws.write_string(row, 1, label, wrap)
-        ws.write_string(row, 2, value, wrap)
+        write_text(row, 1, label)
+        ws.merge_range(row, 2, row, len(_COLUMNS) - 1, "", wrap)
+        ws.write_string(row, 2, value, wrap)  # text, never a formula (merge_range would write any type)
+        fit.note(row, 2, value, sum(_WIDTHS[2:]))
         row += 1
     row += 1
 
@@ -172,14 +187,13 @@ def assumptions_sheet(wb: Any, ws: Any, fmt: Formats, results: Results, lang: st
     editable = fmt(num_format=num_format(2), bg_color=EDITABLE_FILL, border=1, locked=False)
     for p in params:
         ws.write_string(row, 0, p.id, plain)
-        ws.write_string(row, 1, p.label, wrap)
+        write_text(row, 1, p.label)
         if p.formula:
             ws.write_formula(row, 2, p.formula, editable, float(p.value))
         else:
             ws.write_number(row, 2, float(p.value), editable)
-        ws.write_string(row, 3, p.unit, wrap)
-        ws.write_string(row, 4, p.reason, wrap)
-        ws.write_string(row, 5, p.source, wrap)
+        for col, text in ((3, p.unit), (4, p.reason), (5, _ids(p.source))):
+            write_text(row, col, text)
         validate_cell(ws, row, 2, p.bounds, p.unit, lang)
         wb.define_name(p.id, f"={xref(name, row, 2)}")
         layout.parameter_cells[p.id] = cell(row, 2)
@@ -193,18 +207,16 @@ def assumptions_sheet(wb: Any, ws: Any, fmt: Formats, results: Results, lang: st
         row += 1
     for a in base_rows:
         ws.write_blank(row, 0, None, plain)
-        ws.write_string(row, 1, a["label"], wrap)
+        write_text(row, 1, a["label"])
         ws.write_number(row, 2, float(a["value"]),
                         fmt(num_format=num_format(a["decimals"]), bg_color=EDITABLE_FILL, border=1, locked=False))
-        ws.write_string(row, 3, a["unit"], wrap)
-        ws.write_string(row, 4, a["reason"], wrap)
-        ws.write_string(row, 5, a["source"], wrap)
+        for col, text in ((3, a["unit"]), (4, a["reason"]), (5, _ids(a["source"]))):
+            write_text(row, col, text)
         validate_cell(ws, row, 2, NON_NEGATIVE, a["unit"], lang)
         (anchors if a["role"] == "anchor" else cells)[(a["variable"], a["year"])] = xref(name, row, 2)
         layout.base_value_cells[(a["variable"], a["year"])] = cell(row, 2)
         row += 1
-    for col, width in enumerate((30, 40, 14, 16, 70, 40)):
-        ws.set_column(col, col, width)
+    fit.apply(ws)
     page_setup(ws, HEADER_ROW)
     protect(ws)
     return cells, anchors

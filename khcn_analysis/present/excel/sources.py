@@ -21,6 +21,7 @@ from khcn_analysis.core.provenance import source_kind, source_label, split_sourc
 from khcn_analysis.present.excel.formats import (
     STATUS_FILLS,
     Formats,
+    RowFit,
     page_setup,
     protect,
     write_title,
@@ -113,6 +114,7 @@ def sources_sheet(ws: Any, fmt: Formats, rows: list[tuple[str, ...]], lang: str)
     flagged = fmt.text(bg_color=STATUS_FILLS["assumption"])
     link = fmt.text(font_color="#0563C1", underline=1)
     assumed = {t("excel.kind.assumption", lang), t("excel.kind.scenario", lang)}
+    fit = RowFit({col: width for col, (_, width) in enumerate(COLUMNS)})
     for k, rec in enumerate(rows):
         row = HEADER_ROW + 1 + k
         for col, text in enumerate(rec):
@@ -120,5 +122,7 @@ def sources_sheet(ws: Any, fmt: Formats, rows: list[tuple[str, ...]], lang: str)
                 ws.write_url(row, col, text, link, string=text)
             else:
                 ws.write_string(row, col, text, flagged if col == 1 and text in assumed else wrap)
+            fit.note(row, col, text)
+    fit.apply(ws)
     page_setup(ws, HEADER_ROW)
     protect(ws)

@@ -22,6 +22,7 @@ from khcn_analysis.judge.compare import above_range
 from khcn_analysis.present.excel.formats import (
     PERCENT_FORMAT,
     Formats,
+    RowFit,
     finite,
     page_setup,
     protect,
@@ -115,41 +116,47 @@ def summary_sheet(ws: Any, fmt: Formats, results: Results, lang: str, layout: Wo
     att = results.attainment
     att = att[(att["scope"] == "province") & att["year"].isin(MILESTONES)].reset_index(drop=True)
     targets = {tg.id: tg for tg in results.plan.targets}
+    fit = RowFit({col: width for col, (_, width) in enumerate(COLUMNS)})
     row = HEADER_ROW + 1
     for rec in att.itertuples(index=False):
-        layout.summary_rows.append(_row(ws, fmt, row, rec, targets.get(rec.target_id), results, lang, layout))
+        layout.summary_rows.append(_row(ws, fmt, fit, row, rec, targets.get(rec.target_id), results, lang, layout))
         row += 1
+    fit.apply(ws)
     for col, (_, width) in enumerate(COLUMNS):
         ws.set_column(col, col, width)
     page_setup(ws, HEADER_ROW)
     protect(ws)
 
 
-def _row(ws: Any, fmt: Formats, row: int, rec: Any, target: Any, results: Results, lang: str,
+def _row(ws: Any, fmt: Formats, fit: RowFit, row: int, rec: Any, target: Any, results: Results, lang: str,
          layout: WorkbookLayout) -> dict[str, Any]:
     """One target and year: the judge's row, with formulas where the value is on the sheet."""
     ind = INDICATORS.get(rec.indicator)
     num = fmt.number(ind.decimals if ind else 2)
     text = fmt.text()
-    label = getattr(target, f"label_{lang}") if target else rec.target_id
-    ws.write_string(row, COL["target"], label, text)
-    ws.write_string(row, COL["clause"], clause_label(rec.clause, lang), text)
-    ws.write_string(row, COL["indicator"], ind.label(lang) if ind else rec.indicator, text)
+
+    def write_text(key: str, value: str) -> None:
+        ws.write_string(row, COL[key], value, text)
+        fit.note(row, COL[key], value)
+
+    write_text("target", getattr(target, f"label_{lang}") if target else rec.target_id)
+    write_text("clause", clause_label(rec.clause, lang))
+    write_text("indicator", ind.label(lang) if ind else rec.indicator)
     ws.write_number(row, COL["year"], int(rec.year), fmt(num_format="0", border=1, border_color="#BBBBBB"))
-    ws.write_string(row, COL["target_text"], target.describe(lang) if target else "", text)
+    write_text("target_text", target.describe(lang) if target else "")
     for key, bound in (("lower", rec.lower), ("upper", rec.upper)):
         if finite(bound):
             ws.write_number(row, COL[key], float(bound), num)
         else:
             ws.write_blank(row, COL[key], None, num)
-    ws.write_string(row, COL["unit"], unit_label(str(rec.unit), lang), text)
-    ws.write_string(row, COL["note"], _note(rec, target, results, lang), text)
+    write_text("unit", unit_label(str(rec.unit), lang))
+    write_text("note", _note(rec, target, results, lang))
     entry: dict[str, Any] = {"target_id": rec.target_id, "year": int(rec.year), "status": rec.status,
                              "value": rec.value, "gap": rec.gap, "row": row}
     value_cell = layout.projection_cells.get((rec.indicator, int(rec.year)))
     if rec.status == "not_computable" or value_cell is None:
         ws.write_blank(row, COL["value"], None, num)
-        ws.write_string(row, COL["met"], attainment_label("not_computable", lang), text)
+        write_text("met", attainment_label("not_computable", lang))
         for key in ("gap", "gap_unit", "sufficiency"):
             ws.write_blank(row, COL[key], None, text)
         return entry
@@ -165,7 +172,7 @@ def _row(ws: Any, fmt: Formats, row: int, rec: Any, target: Any, results: Result
         "format": fmt(font_color="#9C0006", bg_color="#FBE3C4")})
     entry.update(value_cell=v, met_cell=cell(row, COL["met"]))
     _gap(ws, fmt, row, rec, test, v, lo, hi, layout, entry)
-    ws.write_string(row, COL["gap_unit"], unit_label(str(rec.gap_unit), lang), text)
+    write_text("gap_unit", unit_label(str(rec.gap_unit), lang))
     suff = layout.projection_cells.get(("funding_sufficiency", int(rec.year)))
     if rec.indicator == "st_investment_share_grdp" and suff and finite(rec.funding_sufficiency):
         ws.write_formula(row, COL["sufficiency"], f"={on_sheet(proj, suff)}",
