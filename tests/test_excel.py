@@ -316,13 +316,14 @@ def test_clause_labels() -> None:
     assert clause_label("D.IV", "en") == "D.IV"
 
 
-def test_default_output_is_named_after_the_runs_scenario_only(inputs, tmp_path: Path) -> None:
-    copy = tmp_path / "plan_as_written.yaml"  # a file named like a shipped scenario …
-    src = Path(__file__).resolve().parent.parent / "scenarios" / "austerity.yaml"
-    copy.write_text(src.read_text(encoding="utf-8"), encoding="utf-8")  # … holding name: austerity
-    results = pipeline.run(copy, inputs=inputs, national=False)
-    assert default_output(results).name == "austerity.xlsx"
-    assert default_output(results, "en").name == "austerity-en.xlsx"
+def test_default_output_is_named_after_the_runs_scenario_only(inputs) -> None:
+    # A run of plan_as_written's file under another validated name: the name decides, not the file.
+    scenario = validate_parameters({"scenario": "plan_as_written", "name": "my_case"})
+    assert scenario.path is not None and scenario.path.stem == "plan_as_written"
+    results = pipeline.run(scenario, inputs=inputs, national=False)
+    assert default_output(results).name == "my_case.xlsx"
+    assert default_output(results, "en").name == "my_case-en.xlsx"
+    assert default_output(results).parent.name == "excel"
 
 
 def test_a_full_disk_keeps_the_previous_workbook(tmp_path: Path, inputs, monkeypatch, capsys) -> None:
