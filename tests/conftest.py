@@ -68,6 +68,11 @@ def pdftoppm() -> str:
 
 
 @pytest.fixture(scope="session")
+def pdftotext() -> str:
+    return require_program("pdftotext", package="poppler-utils")
+
+
+@pytest.fixture(scope="session")
 def processed_baseline(tmp_path_factory) -> Path:
     """The real processed baseline, built once from data/raw/ into a temporary folder."""
     from khcn_analysis.data.build import build_processed

@@ -57,6 +57,9 @@ def write_brief(results: Sequence[Any], out: str | Path, *, lang: str = "vi", pd
     out = Path(out)
     if out.suffix.lower() != ".docx":
         raise InputError(out, "--out", out.suffix or "no extension", "a file name ending in .docx")
+    for path in (out, out.with_suffix(".pdf")) if pdf else (out,):
+        if path.is_dir():
+            raise InputError(path, "--out", "a folder", "a file name (the note is a file)")
     doc = build_brief(results, lang=lang, template=template)
     with atomic_path(out) as tmp:
         doc.save(str(tmp))

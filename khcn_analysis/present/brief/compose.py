@@ -15,7 +15,7 @@ from docx.document import Document as DocxDocument
 
 from khcn_analysis.core.catalogue import t
 from khcn_analysis.core.config import MILESTONES, YEAR_LAST
-from khcn_analysis.present.brief.document import Writer, open_template
+from khcn_analysis.present.brief.document import Writer, open_template, plain
 from khcn_analysis.present.brief.figures import BriefFigure, brief_figures
 from khcn_analysis.present.brief.findings import (
     Table,
@@ -210,7 +210,7 @@ def compose(results_list: list[Any], lang: str, template: Any = None) -> DocxDoc
 
 def _properties(doc: DocxDocument, results_list: list[Any], lang: str) -> None:
     props = doc.core_properties
-    props.title = f"{t('brief.title', lang)}: {results_list[0].scenario.title(lang)}"
+    props.title = plain(f"{t('brief.title', lang)}: {results_list[0].scenario.title(lang)}")
     props.subject = t("brief.subtitle", lang, last=YEAR_LAST)
     props.author = props.last_modified_by = t("brief.author", lang)
     props.keywords = t("brief.keywords", lang)

@@ -146,7 +146,7 @@ def clause_text(clause: str, lang: str) -> str:
 def target_label(target: Any, indicator: str, lang: str) -> str:
     """The plan's own name of a target, else the indicator's."""
     if target is not None:
-        return str(target.label_vi if lang == "vi" else target.label_en)
+        return str(getattr(target, f"label_{lang}"))
     ind = INDICATORS.get(indicator)
     return ind.label(lang) if ind else indicator  # type: ignore[arg-type]
 
