@@ -79,7 +79,7 @@ class LivePanel:
                 else:
                     _draw_indicator(fig, ax, ind, rows, result.attainment, verdicts, lang)
                 buf = io.BytesIO()
-                fig.savefig(buf, format="png", dpi=self.dpi)
+                fig.savefig(buf, format="png", dpi=self.dpi, pil_kwargs={"compress_level": 1})  # fast, local
             self._png[ind] = buf.getvalue()
             self._keys[ind] = key
             self.redrawn.append(ind)
