@@ -579,3 +579,16 @@ def test_messages_beside_the_buttons_follow_the_language(explorer):
     app.lang_tb.value = "en"
     assert "Not saved" in app.save_message.value and "shipped scenario" in app.save_message.value
     assert "Không lưu" not in app.save_message.value
+
+
+def test_an_implausible_projection_carries_the_judges_warning(explorer):
+    from khcn_analysis.present.explore import ExploreApp
+
+    app = ExploreApp("plan_as_written", "vi", explorer=explorer)
+    assert "khcn-warnings" not in app.status.value
+    app.percent.value = 20.0  # researchers x30 by 2030: denser than any country
+    assert not app.result.warnings.empty
+    assert "khcn-warnings" in app.status.value
+    assert app.result.warnings["message_vi"].iloc[0].split(" (")[0][:40] in app.status.value
+    app.lang_tb.value = "en"
+    assert app.result.warnings["message_en"].iloc[0][:40] in app.status.value

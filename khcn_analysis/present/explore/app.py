@@ -47,6 +47,17 @@ def _shown_path(path: Path) -> str:
         return str(path)
 
 
+def _warnings(result: Results, lang: str) -> str:
+    """The judge's plausibility warnings (a projection no province could follow), one line each."""
+    frame = getattr(result, "warnings", None)
+    if frame is None or frame.empty:
+        return ""
+    style = VERDICT_STYLES["not_met"]
+    lines = "".join(f"<div>⚠ {esc(text)}</div>" for text in frame[f"message_{lang}"])
+    return (f'<div class="khcn-warnings" style="color:{style.colour};background:{style.background};'
+            f'padding:4px 8px;margin-top:4px;border-radius:4px;font-size:13px">{lines}</div>')
+
+
 class ExploreApp(Controls):
     """The page: an :class:`Explorer` (model) behind the :class:`Controls` (widgets)."""
 
@@ -178,7 +189,7 @@ class ExploreApp(Controls):
             label += f" ({esc(t('explore.modified', self.lang))} {esc(base)})"
         else:
             label += f" – {esc(result.scenario.description(self.lang))}"
-        self.status.value = f"<div style='font-size:14px'>{label}</div>"
+        self.status.value = f"<div style='font-size:14px'>{label}</div>{_warnings(result, self.lang)}"
         self.last_seconds = time.perf_counter() - start
         return result
 
