@@ -55,7 +55,7 @@ def export(result: pipeline.Results, folder: str | Path | None = None, *, inputs
         out.mkdir(parents=True)
     except FileExistsError:
         raise ExportExists(out) from None
-    full = pipeline.run(result.scenario, inputs=inputs, national=False)
+    full = pipeline.run(result.scenario, inputs=inputs)  # every year, as `khcn export-xlsx` runs it
     table, sources = full.table, full.sources
     figures = {
         charts.CHART_NAMES[1]: charts.st_investment_share_chart(
