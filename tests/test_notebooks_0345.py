@@ -157,6 +157,20 @@ def test_khcn_report_writes_a_complete_run(complete_run):
     assert "files/03_scenario_report--plan_as_written/plan_as_written.xlsx" in index
 
 
+def test_khcn_report_puts_the_scenario_brief_beside_its_page(complete_run):
+    """Notebook 03 leaves the scenario's briefing note (khcn brief) in its files; the index links it."""
+    import docx
+
+    _, reports = complete_run
+    latest = reports / "latest"
+    note = latest / "files" / "03_scenario_report--plan_as_written" / "plan_as_written.docx"
+    document = docx.Document(str(note))
+    assert [p.text for p in document.paragraphs if p.style.name == "Title"] == ["BÁO CÁO TÓM TẮT"]
+    assert len(document.inline_shapes) >= 3
+    index = (latest / "index.html").read_text(encoding="utf-8")
+    assert 'href="files/03_scenario_report--plan_as_written/plan_as_written.docx"' in index
+
+
 def test_scenario_report_html_has_the_headline_table_and_no_code(complete_run):
     _, reports = complete_run
     page = (reports / "latest" / "03_scenario_report--plan_as_written.html").read_text(encoding="utf-8")

@@ -33,6 +33,7 @@ __all__ = [
     "find_soffice",
     "to_pdf",
     "write_brief",
+    "write_page_brief",
 ]
 
 
@@ -67,3 +68,12 @@ def write_brief(results: Sequence[Any], out: str | Path, *, lang: str = "vi", pd
     if pdf:
         written.append(to_pdf(out, out.with_suffix(".pdf"), lang=lang))
     return written
+
+
+def write_page_brief(results: Any, folder: str | Path, *, lang: str = "vi") -> Path:
+    """The batch report's hook: one scenario's note as ``<folder>/<scenario>.docx``.
+
+    Notebook 03 calls it with its output folder, the way it leaves the Excel workbook
+    there, so the report's index lists the note beside the scenario's page.
+    """
+    return write_brief([results], Path(folder) / f"{results.scenario.name}.docx", lang=lang)[0]
