@@ -23,7 +23,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from khcn_analysis.report.batch import LATEST, LOCK_NAME, latest_manifest
+from khcn_analysis.report.publish import LATEST, LOCK_NAME, latest_manifest
 
 pytestmark = pytest.mark.slow
 

@@ -20,14 +20,16 @@ import pytest
 from khcn_analysis.core.errors import KhcnError
 from khcn_analysis.report import batch as rp
 from khcn_analysis.report import manifest as mf
+from khcn_analysis.report import publish
+from khcn_analysis.report.jobs import NotebookSpec, ScenarioEntry
 
 pytestmark = pytest.mark.slow
 
 FIXTURES = Path(__file__).parent / "fixtures" / "report_notebooks"
 SPECS = (
-    rp.NotebookSpec("a_once", "once", "Một lần", "Once"),
-    rp.NotebookSpec("b_scenario", "scenario", "Theo kịch bản", "Per scenario"),
-    rp.NotebookSpec("c_compare", "comparison", "So sánh", "Comparison"),
+    NotebookSpec("a_once", "once", "Một lần", "Once"),
+    NotebookSpec("b_scenario", "scenario", "Theo kịch bản", "Per scenario"),
+    NotebookSpec("c_compare", "comparison", "So sánh", "Comparison"),
 )
 
 
@@ -57,22 +59,22 @@ class Workspace:
                 path.write_text(f"name: {name}\n", encoding="utf-8")
             if name.startswith("invalid"):
                 entries.append(
-                    rp.ScenarioEntry(name, name, path=path, error=f"{path}: growht: unknown key")
+                    ScenarioEntry(name, name, path=path, error=f"{path}: growht: unknown key")
                 )
             else:
                 params = {"scenario": name, "seed": 11, "not_in_notebook": 1}
                 if name == "alpha":  # a titled scenario: readers see the title, files keep the id
                     params.update(title_vi="Phương án Alpha", title_en="Alpha case")
-                entries.append(rp.ScenarioEntry(name, name, path=path, parameters=params))
+                entries.append(ScenarioEntry(name, name, path=path, parameters=params))
         return entries
 
     def run(self, names=None, **kw):
         kw.setdefault("jobs", 2)
+        kw.setdefault("specs", SPECS)
+        kw.setdefault("out", self.out)
         return rp.run_reports(
             names,
-            out=self.out,
             notebooks_dir=self.notebooks,
-            specs=SPECS,
             raw_dir=self.raw,
             code_dir=self.code,
             resolve=self.resolve,
@@ -117,7 +119,7 @@ def test_complete_run_is_published_and_latest_points_at_it(runs):
         assert (good.folder / note["html"]).is_file()
         assert f'href="{note["html"]}"' in index
         assert f'href="{note["executed"]}"' in index
-    assert 'lang="vi"' in index and "Báo cáo" in index
+    assert 'lang="vi"' in index and "Báo cáo" in index and "Hoàn tất" in index
     assert "<h2>Kịch bản: Phương án Alpha</h2>" in index and "<h2>Kịch bản: beta</h2>" in index
     assert "Phương án Alpha" in (good.folder / "b_scenario--alpha.html").read_text(encoding="utf-8")
     assert [n["scenario"] for n in manifest["notebooks"]][1] == "alpha"
@@ -125,18 +127,30 @@ def test_complete_run_is_published_and_latest_points_at_it(runs):
     assert "files/a_once/table.csv" in manifest["notebooks"][0]["files"]
     assert 'href="files/a_once/table.csv"' in index
     # no temporary folder is left behind
-    assert not [p for p in ws.out.iterdir() if p.name.startswith(rp.TMP_PREFIX)]
+    assert not [p for p in ws.out.iterdir() if p.name.startswith(publish.TMP_PREFIX)]
     # one progress line per notebook
     assert len([line for line in lines if line.startswith("[")]) == 5
 
 
-def test_notebooks_ran_in_parallel_worker_processes(runs):
+def test_notebooks_ran_in_worker_processes_each_with_its_own_results(runs):
+    """What the pool guarantees, not how the scheduler shared the work.
+
+    Every job ran in a worker process (never the batch's own), on at most ``jobs``
+    workers; each notebook's kernel was started by the worker that ran it; and each
+    wrote its own results into its own folder. Which worker took how many jobs
+    depends on the machine's load and is deliberately not asserted (a loaded
+    machine once gave all three to one worker and turned CI red).
+    """
     _, good, _, _, _ = runs
-    workers = {
-        (good.folder / f"files/b_scenario--{s}/run.txt").read_text().split()[2]
-        for s in ("alpha", "beta", "gamma")
-    }
-    assert len(workers) == 2, f"expected two worker processes, saw {workers}"
+    workers = {o.id: o.worker for o in good.outcomes}
+    assert all(isinstance(w, int) for w in workers.values())
+    assert os.getpid() not in workers.values()
+    assert 1 <= len(set(workers.values())) <= 2
+    for s in ("alpha", "beta", "gamma"):
+        job = f"b_scenario--{s}"
+        name, seed, kernel_parent, *_ = (good.folder / f"files/{job}/run.txt").read_text().split()
+        assert (name, seed) == (s, "11")
+        assert int(kernel_parent) == workers[job]
 
 
 def test_parameters_reach_the_notebook_filtered_to_what_it_declares(runs):
@@ -188,7 +202,7 @@ def test_failing_notebook_does_not_stop_the_others(runs):
 
 def test_failed_notebook_is_kept_with_the_error_visible(runs):
     _, _, _, _, bad = runs
-    assert bad.folder.name.startswith(rp.FAILED_PREFIX)
+    assert bad.folder.name.startswith(publish.FAILED_PREFIX)
     executed = nbformat.read(bad.folder / "notebooks/b_scenario--broken.ipynb", as_version=4)
     errors = [o for c in executed.cells for o in c.get("outputs", []) if o.output_type == "error"]
     assert errors and "FIXTURE_FAILURE" in errors[0]["evalue"]
@@ -197,7 +211,8 @@ def test_failed_notebook_is_kept_with_the_error_visible(runs):
     manifest = json.loads((bad.folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["status"] == "failed"
     index = (bad.folder / "index.html").read_text(encoding="utf-8")
-    assert "LỖI" in index and "FIXTURE_FAILURE" in index
+    assert "Lỗi" in index and "FIXTURE_FAILURE" in index
+    assert "đạt" not in index.lower()  # a notebook's run is done or in error, never "met"
 
 
 def test_failed_run_leaves_previous_report_and_latest_intact(runs):
@@ -238,9 +253,9 @@ def test_manifest_records_inputs_and_hashes_change_with_them(tmp_path):
 
 
 def test_inputs_default_to_raw_data_and_the_library_source():
-    inputs = rp.collect_inputs([], [])
+    inputs = mf.collect_inputs([], [])
     kinds = {(i.kind, i.path.name) for i in inputs}
-    assert ("code", "batch.py") in kinds and ("code", "manifest.py") in kinds
+    assert ("code", "batch.py") in kinds and ("code", "publish.py") in kinds
     assert ("code", "projection.py") in kinds and ("code", "config.py") in kinds  # every stage
 
 
@@ -276,20 +291,20 @@ def test_nothing_to_run_writes_nothing_and_exits_zero(tmp_path):
 def test_update_latest_replaces_the_link_and_refuses_a_real_folder(tmp_path):
     (tmp_path / "run-1").mkdir()
     (tmp_path / "run-2").mkdir()
-    rp.update_latest(tmp_path, "run-1")
-    rp.update_latest(tmp_path, "run-2")
+    publish.update_latest(tmp_path, "run-1")
+    publish.update_latest(tmp_path, "run-2")
     assert os.readlink(tmp_path / "latest") == "run-2"
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(rp.TMP_PREFIX)] == []
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(publish.TMP_PREFIX)] == []
     other = tmp_path / "other"
     (other / "latest").mkdir(parents=True)
     with pytest.raises(KhcnError, match="symlink"):
-        rp.update_latest(other, "run-1")
+        publish.update_latest(other, "run-1")
 
 
 def test_a_second_batch_on_the_same_folder_is_refused(tmp_path):
     ws = Workspace(tmp_path)
-    ws.out.mkdir()
-    with rp._lock(ws.out), pytest.raises(KhcnError, match="another `khcn report` is running"):
+    publish.claim_folder(ws.out)
+    with publish.lock(ws.out), pytest.raises(KhcnError, match="another `khcn report` is running"):
         ws.run(["alpha"])
 
 
@@ -299,3 +314,92 @@ def test_bad_jobs_and_lang_are_rejected(tmp_path):
         ws.run(["alpha"], jobs=0)
     with pytest.raises(KhcnError, match="lang"):
         ws.run(["alpha"], lang="fr")
+
+
+# --------------------------------------------------------------------------- --out into a folder of the user's
+
+
+ONCE = (SPECS[0],)
+
+
+def test_a_new_folder_is_created_and_marked_as_ours(tmp_path):
+    ws = Workspace(tmp_path)
+    out = tmp_path / "new" / "reports"
+    assert ws.run([], specs=ONCE, out=out).status == "complete"
+    assert (out / publish.MARKER_NAME).is_file()
+    run = next(out.glob("run-*"))
+    assert not (run / publish.MARKER_NAME).exists()  # the published run holds the report only
+
+
+def test_an_existing_folder_with_the_users_files_is_used_and_they_are_untouched(tmp_path):
+    ws = Workspace(tmp_path)
+    out = tmp_path / "shared"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    assert ws.run([], specs=ONCE, out=out).status == "complete"
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "mine"
+    assert (out / publish.MARKER_NAME).is_file()
+
+
+@pytest.mark.parametrize("item", [".lock", ".tmp-notes.txt", ".tmp-drafts", "latest"])
+def test_a_folder_holding_a_lock_temporaries_or_latest_of_someone_else_is_refused(tmp_path, item):
+    out = tmp_path / "theirs"
+    out.mkdir()
+    target = out / item
+    if item == ".tmp-drafts":
+        target.mkdir()
+        (target / "draft.txt").write_text("keep me", encoding="utf-8")
+    elif item == "latest":
+        (out / "elsewhere").mkdir()
+        target.symlink_to("elsewhere")
+    else:
+        target.write_text("someone else's\n", encoding="utf-8")
+    before = tree_digest(out)
+    links = {p.name: os.readlink(p) for p in out.iterdir() if p.is_symlink()}
+    with pytest.raises(publish.FolderNotOurs, match=r"did not create.*refusing") as caught:
+        publish.claim_folder(out)
+    assert caught.value.exit_code == 2 and item in str(caught.value)
+    assert tree_digest(out) == before  # nothing deleted, overwritten or added
+    assert {p.name: os.readlink(p) for p in out.iterdir() if p.is_symlink()} == links
+
+
+def test_khcn_report_refuses_such_a_folder_with_exit_2_and_writes_nothing(tmp_path, capsys):
+    from khcn_analysis.cli import main
+
+    out = tmp_path / "theirs"
+    out.mkdir()
+    (out / ".lock").write_text("held by another tool\n", encoding="utf-8")
+    code = main(["report", "--scenario", "plan_as_written", "--out", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert ".lock" in err and "did not create" in err and "Traceback" not in err
+    assert sorted(p.name for p in out.iterdir()) == [".lock"]
+    assert (out / ".lock").read_text(encoding="utf-8") == "held by another tool\n"
+
+
+def test_in_our_folder_only_our_own_temporaries_are_cleared(tmp_path):
+    ws = Workspace(tmp_path)
+    first = ws.run([], specs=ONCE)
+    assert first.status == "complete"
+    ours = ws.out / ".tmp-20260101T000000Z-deadbeef"  # a killed run's folder, marked as ours
+    ours.mkdir()
+    (ours / publish.MARKER_NAME).write_text("", encoding="utf-8")
+    theirs_dir, theirs_file = ws.out / ".tmp-user-folder", ws.out / ".tmp-user-file"
+    theirs_dir.mkdir()
+    (theirs_dir / "x.txt").write_text("keep", encoding="utf-8")
+    theirs_file.write_text("keep", encoding="utf-8")
+    assert ws.run([], specs=ONCE).status == "complete"
+    assert not ours.exists()
+    assert (theirs_dir / "x.txt").read_text(encoding="utf-8") == "keep"
+    assert theirs_file.read_text(encoding="utf-8") == "keep"
+    assert any("left alone" in line and ".tmp-user-file" in line for line in ws.lines)
+
+
+def test_a_reports_folder_from_before_the_marker_is_still_ours(tmp_path):
+    ws = Workspace(tmp_path)
+    first = ws.run([], specs=ONCE)
+    (ws.out / publish.MARKER_NAME).unlink()  # as an earlier version left it: .lock, run-*, latest
+    assert (ws.out / ".lock").exists()
+    second = ws.run([], specs=ONCE)
+    assert second.status == "complete" and second.folder != first.folder
+    assert (ws.out / publish.MARKER_NAME).is_file()

@@ -9,15 +9,20 @@ with a content hash each, so it lives here, apart from the orchestration.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import json
 import platform
 import subprocess
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
+
+from khcn_analysis.core import paths
+from khcn_analysis.core.atomic import write_text
+from khcn_analysis.report.jobs import Job, ScenarioEntry, declared_parameters
 
 MANIFEST_NAME = "manifest.json"
 MANIFEST_SCHEMA = 1
@@ -144,9 +149,8 @@ def git_state(root: Path) -> dict[str, Any] | None:
 
 
 def write_manifest(folder: Path, manifest: Mapping[str, Any]) -> Path:
-    path = Path(folder) / MANIFEST_NAME
-    path.write_text(json.dumps(manifest, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
-    return path
+    text = json.dumps(manifest, ensure_ascii=False, indent=2, default=str) + "\n"
+    return write_text(Path(folder) / MANIFEST_NAME, text)
 
 
 def read_manifest(folder: Path) -> dict[str, Any] | None:
@@ -156,3 +160,94 @@ def read_manifest(folder: Path) -> dict[str, Any] | None:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+
+
+# --------------------------------------------------------------------------- a batch's records
+
+
+def collect_inputs(
+    jobs: Sequence[Job],
+    scenarios: Sequence[ScenarioEntry],
+    *,
+    raw_dir: Path | None = None,
+    code_dir: Path | None = None,
+) -> list[InputFile]:
+    """What a batch depends on: raw data, the scenario files, the notebooks, the library's code."""
+    raw_dir = Path(raw_dir or paths.raw_dir())
+    code_dir = Path(code_dir or Path(__file__).resolve().parents[1])
+    inputs = files_under(raw_dir, "raw_data")
+    inputs += [InputFile("scenario", s.path) for s in scenarios if s.path is not None]
+    inputs += [InputFile("notebook", j.notebook) for j in jobs]
+    inputs += files_under(code_dir, "code", suffixes=(".py",))
+    return inputs
+
+
+def job_record(job: Job) -> dict[str, Any]:
+    return {
+        "id": job.id,
+        "notebook": display_path(job.notebook, paths.project_root()),
+        "title": job.spec.title("en"),
+        "kind": job.spec.kind,
+        "scenario": job.scenario,
+        "parameters": dict(job.parameters),
+    }
+
+
+def scenario_record(entry: ScenarioEntry) -> dict[str, Any]:
+    return {
+        "name": entry.name,
+        "ref": entry.ref,
+        "path": display_path(entry.path, paths.project_root()) if entry.path else None,
+        "status": "valid" if entry.valid else "invalid",
+        "error": entry.error,
+        "parameters": entry.parameters,
+    }
+
+
+def seeds(jobs: Sequence[Job]) -> dict[str, Any]:
+    """The random seed each stochastic notebook used: passed, or the notebook's default."""
+    found: dict[str, Any] = {}
+    for job in jobs:
+        if job.error:
+            continue
+        if "seed" in job.parameters:
+            found[job.id] = job.parameters["seed"]
+        else:
+            declared = declared_parameters(job.notebook).get("seed")
+            if declared is not None:
+                found[job.id] = declared.get("default")
+    return found
+
+
+def run_manifest(
+    *,
+    status: str,
+    lang: str,
+    started: dt.datetime,
+    finished: dt.datetime,
+    fingerprint: str,
+    inputs: list[dict[str, str]],
+    jobs: Sequence[Job],
+    scenarios: Sequence[ScenarioEntry],
+    records: list[dict[str, Any]],
+    not_built: list[str],
+    timings: dict[str, Any],
+) -> dict[str, Any]:
+    """The manifest of one run; ``run_id`` is filled in once the folder's name is chosen."""
+    return {
+        "schema": MANIFEST_SCHEMA,
+        "run_id": "",
+        "status": status,
+        "lang": lang,
+        "started_utc": started.isoformat(),
+        "finished_utc": finished.isoformat(),
+        "git": git_state(paths.project_root()),
+        "fingerprint": fingerprint,
+        "seed": seeds(jobs),
+        "packages": package_versions(),
+        "inputs": inputs,
+        "scenarios": [scenario_record(s) for s in scenarios],
+        "notebooks": records,
+        "not_built": not_built,
+        "timings_s": timings,
+    }
