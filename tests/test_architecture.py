@@ -23,7 +23,6 @@ CATALOGUE = PACKAGE / "core" / "catalogue"
 #: Modules still over the size limit, to be split (the list may only shrink).
 OVERSIZED: set[str] = {
     "plan/model.py", "plan/audit.py", "present/charts.py",
-    "report/batch.py",
 }
 
 #: Modules whose words are not yet in the catalogue (the list may only shrink).
@@ -38,8 +37,6 @@ UNCATALOGUED: set[str] = {
     "plan/model.py",
     "present/chart_style.py",
     "present/charts.py",
-    "present/narrative.py",
-    "report/batch.py",
 }
 
 #: Named exceptions: literals a reader sees that are data, not labels.

@@ -2,13 +2,17 @@
 
 Everything runs in a private project root (``KHCN_ROOT`` = tmp_path with a copy of
 data/raw, scenarios and notebooks), so data/processed and reports/ of the checkout
-are never touched.
+are never touched. The root holds one more scenario, ``hostile``, whose title and
+description are script-injection payloads: one batch (``complete_run``) renders it
+next to the plan as written, and the tests read its pages as a browser would.
+Screenshots of the pages go to ``tests/artifacts/reports/`` (git-ignored).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from html.parser import HTMLParser
@@ -18,12 +22,24 @@ import nbformat
 import openpyxl
 import papermill as pm
 import pytest
+import yaml
+from html_safety import PAYLOADS, live_markup, visible_text
 
 from khcn_analysis.cli import main
 
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "tests" / "artifacts" / "reports"
+HOSTILE_TITLE = PAYLOADS[0] + " " + PAYLOADS[3]  # within the 80 characters a title may have
+HOSTILE_DESCRIPTION = " ".join(PAYLOADS)
+
+
+def _write_hostile_scenario(scenarios: Path) -> None:
+    data = yaml.safe_load((scenarios / "plan_as_written.yaml").read_text(encoding="utf-8"))
+    data.update(name="hostile", title_vi=HOSTILE_TITLE, title_en=PAYLOADS[1] + " " + PAYLOADS[2],
+                description_vi=HOSTILE_DESCRIPTION, description_en=HOSTILE_DESCRIPTION)
+    (scenarios / "hostile.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +49,7 @@ def project(tmp_path_factory):
     shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
     (root / "data" / "processed").mkdir()
     shutil.copytree(ROOT / "scenarios", root / "scenarios")
+    _write_hostile_scenario(root / "scenarios")
     shutil.copytree(ROOT / "notebooks", root / "notebooks",
                     ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     with pytest.MonkeyPatch.context() as mp:
@@ -59,7 +76,7 @@ def outputs(nb) -> tuple[str, int, list]:
 EXPECTED = {
     "03_scenario_report": (["khcn-headline", "khcn-attainment", "khcn-funding", "khcn-inverse",
                             "khcn-assumptions", "khcn-sources", "Các chỉ tiêu chính"], 4),
-    "04_scenario_comparison": (["khcn-comparison-2030", "khcn-targets-met", "meet_targets",
+    "04_scenario_comparison": (["khcn-comparison-2030", "khcn-targets-met", "Đạt đúng mục tiêu",
                                 "So sánh các kịch bản"], 3),
     "05_uncertainty": (["khcn-probabilities", "Xác suất đạt mục tiêu", "20130222"], 3),
 }
@@ -94,7 +111,7 @@ def test_scenario_report_in_english(project, tmp_path):
     text, _, errors = outputs(nbformat.read(out, as_version=4))
     assert not errors
     assert "Headline indicators in 2015, 2020 and 2030" in text
-    assert "meet_targets" in text and "Các chỉ tiêu chính" not in text
+    assert "Exactly on the targets" in text and "Các chỉ tiêu chính" not in text
 
 
 def test_a_misspelt_parameter_fails_in_the_first_cell(project, tmp_path):
@@ -129,7 +146,8 @@ class _Tables(HTMLParser):
 @pytest.fixture(scope="module")
 def complete_run(project):
     reports = project / "reports"
-    code = main(["report", "--scenario", "plan_as_written", "--out", str(reports), "--jobs", "2"])
+    code = main(["report", "--scenario", "plan_as_written", "--scenario", "hostile", "--out", str(reports),
+                 "--jobs", "2"])
     return code, reports
 
 
@@ -141,7 +159,8 @@ def test_khcn_report_writes_a_complete_run(complete_run):
     manifest = json.loads((latest / "manifest.json").read_text(encoding="utf-8"))
     ids = [n["id"] for n in manifest["notebooks"]]
     assert ids == ["01_plan_audit", "02_baseline_data", "03_scenario_report--plan_as_written",
-                   "04_scenario_comparison", "05_uncertainty--plan_as_written"]
+                   "03_scenario_report--hostile", "04_scenario_comparison",
+                   "05_uncertainty--plan_as_written", "05_uncertainty--hostile"]
     assert all(n["status"] == "ok" for n in manifest["notebooks"])
     kinds = {i["kind"] for i in manifest["inputs"]}
     assert kinds == {"raw_data", "scenario", "notebook", "code"}
@@ -180,7 +199,78 @@ def test_scenario_report_html_has_the_headline_table_and_no_code(complete_run):
         assert cell in parser.cells, cell
     assert "validate_namespace" not in page  # the code cells are hidden
     assert "output_dir" not in page  # and so is the note on parameters, tagged hide-in-report
-    assert "<script src=" not in page
+    assert "<script" not in page  # nothing on a page runs, nothing is fetched
+
+
+HOSTILE_PAGES = ("03_scenario_report--hostile.html", "04_scenario_comparison.html",
+                 "05_uncertainty--hostile.html", "index.html")
+
+
+@pytest.mark.parametrize("name", HOSTILE_PAGES)
+def test_script_in_a_scenarios_title_and_description_is_shown_never_run(complete_run, name):
+    """Stored script injection (issue 15.1): the payloads reach every page as text only."""
+    _, reports = complete_run
+    page = (reports / "latest" / name).read_text(encoding="utf-8")
+    assert live_markup(page) == []
+    assert "<script" not in page
+    text = visible_text(page)
+    assert HOSTILE_TITLE in text  # the reader sees exactly what was typed
+    if name != "index.html":
+        assert HOSTILE_DESCRIPTION in text
+
+
+def test_report_pages_name_choices_and_sources_in_words_not_ids(complete_run):
+    _, reports = complete_run
+    text = visible_text((reports / "latest" / "03_scenario_report--plan_as_written.html").read_text(encoding="utf-8"))
+    for raw in (r"\btriangular\b", r"\buniform\b", r"\bhold\b", r"\bplan_as_written\b", r"\bscenario:",
+                r"\bassumption:", r"\bplan:", r"\b[a-z]+\.[a-z0-9_]+\.\d{4}\.[a-z]\b", r"\bitem \d", r"\bNaN\b",
+                r"\bNone\b"):
+        assert not re.search(raw, text), (raw, re.search(raw, text))
+    assert "phân phối tam giác" in text and "Giữ mức bình quân năm của giai đoạn cuối" in text
+    index = visible_text((reports / "latest" / "index.html").read_text(encoding="utf-8"))
+    assert "Hoàn tất" in index and "đạt" not in index.lower()
+
+
+#: A 1,280 px window, and an A4 portrait page printed with 14 mm margins (182 mm ≈ 688 CSS px).
+WIDTHS = (("screen", 1280), ("print", 688))
+_OVERFLOW_JS = """() => {
+  const width = document.documentElement.clientWidth, wide = [];
+  for (const el of document.body.querySelectorAll('*')) {
+    const box = el.getBoundingClientRect();
+    if (box.width > 0 && (box.right > width + 1 || box.left < -1))
+      wide.push(`${el.tagName}.${String(el.className).slice(0, 40)} ${Math.round(box.left)}–${Math.round(box.right)}`);
+  }
+  return wide;
+}"""
+
+
+def test_every_page_fits_a_1280_px_window_and_an_a4_page(complete_run, chromium):
+    """Wide tables wrap instead of running off the page (the sources table was 1,621 px wide)."""
+    from playwright.sync_api import sync_playwright
+
+    _, reports = complete_run
+    pages = sorted((reports / "latest").glob("*.html"))
+    assert len(pages) == 8
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    flags = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+    too_wide = {}
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, headless=True, args=flags)
+        try:
+            for media, width in WIDTHS:
+                tab = browser.new_page(viewport={"width": width, "height": 1000})
+                tab.emulate_media(media=media)
+                for path in pages:
+                    tab.goto(path.resolve().as_uri())
+                    wide = tab.evaluate(_OVERFLOW_JS)
+                    if wide:
+                        too_wide[f"{path.name} ({media}, {width} px)"] = wide[:5]
+                    tab.screenshot(path=str(ARTIFACTS / f"{path.stem}-{width}.png"), full_page=True)
+                tab.close()
+        finally:
+            browser.close()
+    assert not too_wide, too_wide
 
 
 def test_scenario_report_html_opens_in_a_browser(complete_run, chromium, tmp_path):
@@ -221,7 +311,8 @@ def test_khcn_report_with_an_invalid_scenario_fails_and_keeps_latest(complete_ru
 
 def test_khcn_report_if_changed_skips(complete_run, capsys):
     _, reports = complete_run
-    args = ["report", "--scenario", "plan_as_written", "--out", str(reports), "--if-changed"]
+    args = ["report", "--scenario", "plan_as_written", "--scenario", "hostile", "--out", str(reports),
+            "--if-changed"]
     # In a shared checkout the library's code may change between runs (it is an input):
     # the first call brings the report up to date if so, the second must skip.
     assert main(args) == 0

@@ -18,7 +18,7 @@ from khcn_analysis.present import charts, narrative
 def test_every_module_names_a_verdict_the_same_way(lang: str) -> None:
     for status in ATTAINMENT_LABELS:
         word = ATTAINMENT_LABELS[status][lang]
-        assert narrative.t(status, lang) == word
+        assert narrative.verdict_word(status, lang) == word
         assert attainment_label(status, lang, lower=True) == word[:1].lower() + word[1:]
 
 
