@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 from html_safety import PAYLOADS, live_markup, visible_text
@@ -102,3 +104,18 @@ def test_assumptions_show_choices_and_distributions_in_words_not_ids():
     vi = " ".join(nr.assumptions_table(sc, "vi").astype(str).to_numpy().ravel())
     for raw in ("triangular", "uniform", "hold", "plan_as_written", "share_of_total", "persons"):
         assert raw not in vi
+
+
+def test_sources_are_named_for_readers_and_ids_stay_in_the_file(processed_baseline):
+    from khcn_analysis import pipeline
+    from khcn_analysis.pipeline.inputs import load_inputs
+
+    results = pipeline.run(load_scenario("plan_as_written"), inputs=load_inputs(processed_dir=processed_baseline))
+    page = nr.sources_used(results, "vi", ids=False)
+    text = " ".join(page.astype(str).to_numpy().ravel())
+    assert "Cổng công khai ngân sách của Bộ Tài chính" in text and "MoF" not in text
+    assert "Kế hoạch kèm QĐ 182/QĐ-UBND" in text and "Mục tiêu tại B.II, mục 4" in text
+    assert not re.search(r"\b[a-z]+\.[a-z0-9_]+\.\d{4}\.[a-z]\b", text)  # no fact ids (URLs are fine)
+    full = nr.sources_used(results, "vi")
+    assert full.columns[-1] == "Mã nguồn" and full["Số giá trị dùng"].sum() == page["Số giá trị dùng"].sum()
+    assert any("assumption:" in ids for ids in full["Mã nguồn"])

@@ -49,7 +49,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "narrative.source.plan": ("Kế hoạch 2013", "2013 plan"),
     "narrative.source.scenario": ("Giả định của kịch bản", "Scenario assumption"),
     "narrative.source.department": ("Số liệu của Sở KH&CN", "Department of S&T figure"),
-    "narrative.source.plan_name": ("Kế hoạch 182/QĐ-UBND (2013)", "Plan 182/QĐ-UBND (2013)"),
     "narrative.source.plan_phase": ("Kinh phí giai đoạn {start}–{end} ({clause})", "Budget for {start}–{end} ({clause})"),
     "narrative.source.plan_target": ("Mục tiêu tại {clause}", "Target in {clause}"),
     "narrative.source.scenario_named": ("Kịch bản “{title}”", "Scenario “{title}”"),

@@ -34,10 +34,12 @@ class _Lookup:
         self.plan = getattr(results, "plan", None)
 
     def fact(self, sid: str, lang: Lang) -> tuple[str, str]:
+        """A sourced figure (or a department import): its reader's name and its URL."""
         if self.facts is None or sid not in self.facts.index:
-            return sid, ""
+            return provenance.source_label(sid, lang), ""
         row = self.facts.loc[sid]
-        return str(row.get(f"name_{lang}", row["name"])), str(row["url"])
+        url = row.get("url")
+        return provenance.display_name(str(row["name"]), lang), "" if pd.isna(url) else str(url)
 
     def assumption(self, sid: str, lang: Lang) -> tuple[str, str]:
         key = sid.split(":", 1)[1]
@@ -53,7 +55,7 @@ class _Lookup:
         return variable, str(reason)
 
     def plan_item(self, sid: str, lang: Lang) -> tuple[str, str]:
-        name = t("narrative.source.plan_name", lang)
+        name = provenance.source_label(sid, lang)
         item = sid.rsplit(":", 1)[-1]
         for phase in getattr(self.plan, "phases", []) or []:
             if phase.id == item:
@@ -91,14 +93,20 @@ ID_COLUMN = Column("narrative.col.source_id", lambda r, lg: r["id"])
 def sources_used(results: Any, lang: Lang = "vi", *, ids: bool = True, limit: int | None = None) -> pd.DataFrame:
     """Every source behind the projection, most used first: kind, name, URL or reason, uses.
 
-    ``ids=True`` (for the CSV file) adds the source id as the last column; a page leaves it out.
+    Ids that read the same to a reader (two targets of one clause) are one row. ``ids=True``
+    (for the CSV file) adds the source ids as the last column; a page leaves them out.
     """
     lang = check_lang(lang)
     counts = Counter(sid for cell in results.table["source"] for sid in provenance.split_sources(cell))
     lookup = _Lookup(results)
-    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
-    rows: list[Mapping[str, Any]] = []
-    for sid, uses in ordered:
+    merged: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for sid, uses in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         kind, name, detail = lookup.describe(sid, lang)
-        rows.append({"id": sid, "kind": kind, "name": name, "detail": detail, "uses": uses})
+        row = merged.setdefault((kind, name, detail), {"kind": kind, "name": name, "detail": detail,
+                                                       "uses": 0, "ids": []})
+        row["uses"] += uses
+        row["ids"].append(sid)
+    rows: list[Mapping[str, Any]] = sorted(merged.values(), key=lambda r: -r["uses"])[:limit]
+    for row in rows:
+        row["id"] = provenance.join_sources(*row["ids"])  # type: ignore[index]
     return build_table(rows, (*SOURCE_COLUMNS, ID_COLUMN) if ids else SOURCE_COLUMNS, lang)
