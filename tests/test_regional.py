@@ -13,7 +13,8 @@ from khcn_analysis.data.assumptions import load_assumptions  # noqa: E402
 from khcn_analysis.data.build import build_tables  # noqa: E402
 from khcn_analysis.data.regional import regional_table  # noqa: E402
 from khcn_analysis.data.sources import read_sources  # noqa: E402
-from khcn_analysis.present.baseline_page import regional_chart, regional_snapshot  # noqa: E402
+from khcn_analysis.present.baseline_charts import regional_chart  # noqa: E402
+from khcn_analysis.present.baseline_page import regional_tables  # noqa: E402
 
 RAW = Path(__file__).resolve().parent.parent / "data" / "raw"
 
@@ -59,12 +60,17 @@ def test_pii_and_per_capita(table):
 
 
 def test_snapshot_uses_vietnamese_labels_and_numbers(table):
-    snap = regional_snapshot(table, lang="vi")
+    from types import SimpleNamespace
+
+    tables = regional_tables(SimpleNamespace(regional=table), lang="vi")
+    assert len(tables) == 2 and all(len(t.columns) <= 4 for t in tables)  # split to fit the page width
+    snap = next(t for t in tables if any(c.startswith("Chỉ số đổi mới") for c in t.columns)).set_index("Vùng")
     assert snap.index[0] == "Lai Châu"
     assert "Trung du và miền núi phía Bắc" in snap.index
     col = [c for c in snap.columns if c.startswith("Chỉ số đổi mới")][0]
     assert snap.loc["Lai Châu", col] == "22,78 (2023)"
-    en = regional_snapshot(table, lang="en")
+    assert snap.loc["Sơn La", col] == "–"
+    en = regional_tables(SimpleNamespace(regional=table), lang="en")[0].set_index("Region")
     assert "Northern midlands & mountains" in en.index
 
 

@@ -10,7 +10,8 @@ import pandas as pd
 
 from khcn_analysis.data.sources import region_of
 
-__all__ = ["PLAN_SERIES", "UNIT_LABELS", "classify_facts", "processed_variable", "set_aside"]
+__all__ = ["PLAN_SERIES", "REASON_CODES", "UNIT_LABELS", "classify_facts", "processed_variable", "reason_code",
+           "set_aside"]
 
 #: Variables the model reads as budget plans (dự toán); their outturns become ``<id>_final``.
 PLAN_SERIES = frozenset({
@@ -78,3 +79,23 @@ def set_aside(facts: pd.DataFrame, rows: pd.DataFrame, reason: str | list[str]) 
     out["processed_variable"] = out["pvariable"]
     out = out.drop(columns=["pvariable", "punit"]).rename(columns={"file": "raw_file", "row": "raw_row"})
     return pd.concat([facts, out[facts.columns]], ignore_index=True)
+
+
+#: The first words of a reason (``facts.csv``) -> a short code readers' labels are keyed by.
+REASON_CODES: tuple[tuple[str, str], ...] = (
+    ("excluded: target", "target"),
+    ("excluded: part-year", "part_year"),
+    ("excluded: multi-year", "period"),
+    ("excluded: a bound", "bound"),
+    ("excluded: old ", "old_province"),
+    ("conflict:", "conflict"),
+    ("excluded: not the department import", "superseded"),
+    ("excluded: implausible", "implausible"),
+)
+
+
+def reason_code(disposition: str, reason: str) -> str:
+    """``used`` for an observation, else the code of the reason (``other`` when none fits)."""
+    if disposition == "observation":
+        return "used"
+    return next((code for prefix, code in REASON_CODES if str(reason).startswith(prefix)), "other")

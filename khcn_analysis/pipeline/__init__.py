@@ -12,8 +12,9 @@ briefs take their numbers and verdicts from here; none of them reads
 
 from __future__ import annotations
 
+from khcn_analysis.pipeline.baseline import BaselineView, load_baseline
 from khcn_analysis.pipeline.inputs import Inputs, load_inputs
 from khcn_analysis.pipeline.results import Results
 from khcn_analysis.pipeline.run import run, run_many
 
-__all__ = ["Inputs", "Results", "load_inputs", "run", "run_many"]
+__all__ = ["BaselineView", "Inputs", "Results", "load_baseline", "load_inputs", "run", "run_many"]

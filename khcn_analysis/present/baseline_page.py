@@ -1,130 +1,76 @@
-"""Page 02 (baseline data): what is known about Lai Châu, where from, and what is assumed.
+"""Page 02 (baseline data) for readers: what is known, where from, what is assumed.
 
-Receives the built tables (``pipeline`` loads them) and turns them into what a
-planner reads: charts of the main series with a mark per status, and tables with
-Vietnamese headers and values. Never reads ``data/processed`` itself.
+Receives a :class:`~khcn_analysis.pipeline.BaselineView` and returns what a planner
+reads: headings and sentences in the page's language, and tables whose headers and
+cells are words and formatted numbers (never ids, ``NaN`` or ``True``/``False``),
+narrow enough for an A4 page or a 1,280 px window. The page used to print the
+build's English log and dump the raw frames. Charts: :mod:`.baseline_charts`.
 """
 
 from __future__ import annotations
 
-import matplotlib.pyplot as plt
-import pandas as pd
-from matplotlib.lines import Line2D
+import math
+from collections.abc import Iterable
 
-from khcn_analysis.core.catalogue import t
+import pandas as pd
+
+from khcn_analysis.core.catalogue import has, t
 from khcn_analysis.core.catalogue.status import value_status_label
 from khcn_analysis.core.formatting import format_number
-from khcn_analysis.present.chart_style import (
-    GREY,
-    OKABE_ITO,
-    house_style,
-    number_formatter,
-    year_axis,
+from khcn_analysis.core.provenance import source_labels
+from khcn_analysis.present.baseline_charts import (
+    HISTORY_STATUSES,
+    MAIN_SERIES,
+    REGIONAL_ORDER,
+    region_name,
 )
-from khcn_analysis.present.charts import STATUS_MARKERS
 
 __all__ = [
-    "MAIN_SERIES",
-    "REGIONAL_ORDER",
-    "main_series_chart",
-    "region_name",
-    "regional_chart",
-    "regional_snapshot",
-    "series_chart",
-    "status_overview",
+    "assumption_values_table",
+    "assumptions_table",
+    "checks_table",
+    "conflicts_table",
+    "department_text",
+    "dispositions_table",
+    "findings_table",
+    "heading",
+    "html",
+    "known_table",
+    "regional_tables",
+    "rules_table",
+    "sources_table",
+    "title",
 ]
 
-#: The main Lai Châu series of the page, in reading order (words: ``data.series.<id>``).
-MAIN_SERIES = ("population", "grdp", "budget_expenditure", "budget_revenue_local", "st_budget",
-               "st_investment", "researchers")
-REGIONAL_ORDER = ("Lai Chau", "Dien Bien", "Lao Cai", "Son La", "Ha Giang", "Thai Nguyen",
-                  "Northern midlands and mountain areas", "Vietnam")
-HISTORY_STATUSES = ("observed", "derived", "interpolated", "assumption")
-LINE_COLOUR = OKABE_ITO["blue"]
-HIGHLIGHT = OKABE_ITO["vermillion"]
+DASH = "–"
+#: Styles for the page's tables: wrap long cells, never wider than the page.
+CSS = (
+    "<style>table.khcn-b02{border-collapse:collapse;max-width:100%;margin:.4rem 0 1rem;font-size:.92rem}"
+    "table.khcn-b02 th,table.khcn-b02 td{text-align:left !important;vertical-align:top;padding:.3rem .5rem;"
+    "border-bottom:1px solid #ddd;overflow-wrap:normal !important;word-break:normal !important;"
+    "hyphens:manual !important;max-width:30rem}"
+    "table.khcn-b02 th{background:#eef2f7}</style>"
+)
 
 
-def region_name(region: str, lang: str = "vi") -> str:
-    return t(f"data.region.{region}", lang)
+def number(value: object, lang: str) -> str:
+    """A number as a reader writes it (12.345,6; 0,18), or a dash when there is none."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value == "":
+        return DASH
+    value = float(value)  # type: ignore[arg-type]
+    if value.is_integer():
+        return format_number(value, 0, lang)
+    if abs(value) >= 1:
+        return format_number(value, 1 if abs(value) >= 100 else 2, lang)
+    text = format_number(value, 3, lang)
+    return text.rstrip("0")  # 0,42 rather than 0,420
 
 
-def series_chart(data: pd.DataFrame, *, title: str, unit: str, lang: str = "vi",
-                 ax: plt.Axes | None = None) -> plt.Figure:
-    """A line through one series with a mark per status (the house marks), axes spanning the data."""
-    with house_style():
-        if ax is None:
-            fig, ax = plt.subplots(figsize=(8, 3.6))
-        else:
-            fig = ax.figure
-        years = data["year"].astype(int)
-        # the line breaks over missing years: a gap is not bridged (e.g. across the GRDP revision)
-        full = data.set_index("year")["value"].reindex(range(int(years.min()), int(years.max()) + 1))
-        ax.plot(full.index, full.values, color=LINE_COLOUR, linewidth=1.4, zorder=1)
-        handles = []
-        for status in HISTORY_STATUSES:
-            part = data[data.status == status]
-            if part.empty:
-                continue
-            style = STATUS_MARKERS[status]
-            face = LINE_COLOUR if style["fill"] else "white"
-            ax.plot(part.year, part.value, linestyle="none", markersize=7, zorder=2, marker=style["marker"],
-                    markeredgecolor=LINE_COLOUR, markerfacecolor=face, markeredgewidth=1.4)
-            handles.append(Line2D([], [], linestyle="none", marker=style["marker"], markersize=7,
-                                  markeredgecolor=GREY, markerfacecolor=GREY if style["fill"] else "white",
-                                  label=value_status_label(status, lang, lower=True)))
-        ax.set_title(title, fontsize=11, loc="left")
-        ax.set_ylabel(unit)
-        year_axis(ax, years)
-        ax.yaxis.set_major_formatter(number_formatter(lang))
-        low = min(0.0, float(data["value"].min()))
-        ax.set_ylim(low, float(data["value"].max()) * 1.15 or 1.0)
-        ax.legend(handles=handles, frameon=False, fontsize=8, loc="lower right")
-        fig.tight_layout()
-    return fig
-
-
-def main_series_chart(obs: pd.DataFrame, variable: str, lang: str = "vi") -> plt.Figure:
-    """Chart of one main Lai Châu series, statuses distinguished."""
-    data = obs[(obs.region == "Lai Chau") & (obs.variable == variable)].sort_values("year")
-    title = t("data.chart.series_title", lang, label=t(f"data.series.{variable}", lang))
-    return series_chart(data, title=title, unit=t(f"data.unit.{variable}", lang), lang=lang)
-
-
-def regional_snapshot(table: pd.DataFrame, lang: str = "vi") -> pd.DataFrame:
-    """The latest year per region and indicator, one row per region."""
-    latest = table.sort_values("year").groupby(["variable", "region"]).tail(1)
-    latest = latest.assign(cell=[f"{format_number(v, 2 if abs(v) < 100 else 0, lang)} ({y})"
-                                 for v, y in zip(latest.value, latest.year, strict=True)])
-    wide = latest.pivot(index="region", columns="variable", values="cell")
-    wide = wide.reindex([r for r in REGIONAL_ORDER if r in wide.index])
-    wide.columns = [t(f"data.regional.{c}", lang) for c in wide.columns]
-    wide.index = [region_name(r, lang) for r in wide.index]
-    return wide.fillna("–")
-
-
-def regional_chart(table: pd.DataFrame, variable: str, lang: str = "vi") -> plt.Figure:
-    """Bars of the latest value per region for one indicator; Lai Châu highlighted."""
-    latest = table[table.variable == variable].sort_values("year").groupby("region").tail(1)
-    order = {r: i for i, r in enumerate(REGIONAL_ORDER)}
-    latest = latest.sort_values("region", key=lambda s: s.map(order))
-    with house_style():
-        fig, ax = plt.subplots(figsize=(8, 3.8))
-        colors = [HIGHLIGHT if r == "Lai Chau" else GREY for r in latest.region]
-        labels = [f"{region_name(r, lang)}\n({y})" for r, y in zip(latest.region, latest.year, strict=True)]
-        ax.barh(labels, latest.value, color=colors)
-        for i, v in enumerate(latest.value):
-            ax.text(v, i, " " + format_number(v, 2, lang), va="center", fontsize=8)
-        ax.invert_yaxis()
-        ax.grid(False)
-        ax.set_xlim(0, float(latest.value.max()) * 1.18)
-        ax.xaxis.set_major_formatter(number_formatter(lang))
-        ax.set_title(t(f"data.regional.{variable}", lang), fontsize=10, loc="left")
-        fig.tight_layout()
-    return fig
-
-
-def _year_runs(years: pd.Series) -> str:
-    ys = sorted({int(y) for y in years})
+def year_runs(years: Iterable[object]) -> str:
+    """2010–2016, 2019, 2022."""
+    ys = sorted({int(y) for y in years})  # type: ignore[call-overload]
+    if not ys:
+        return DASH
     runs, start = [], ys[0]
     for a, b in zip(ys, [*ys[1:], None], strict=True):
         if b != a + 1:
@@ -133,12 +79,195 @@ def _year_runs(years: pd.Series) -> str:
     return ", ".join(runs)
 
 
-def status_overview(obs: pd.DataFrame, lang: str = "vi", variables: tuple[str, ...] = MAIN_SERIES) -> pd.DataFrame:
-    """Years covered per main series and status: what we know and how we know it."""
-    part = obs[(obs.region == "Lai Chau") & obs.variable.isin(variables)]
-    table = part.groupby(["variable", "status"])["year"].apply(_year_runs).unstack("status")
-    table = table.reindex(index=[v for v in variables if v in table.index],
-                          columns=[s for s in HISTORY_STATUSES if s in table.columns])
-    table.index = [t(f"data.series.{v}", lang) for v in table.index]
-    table.columns = [value_status_label(s, lang) for s in table.columns]
-    return table.fillna("")
+def variable_label(variable: str, lang: str) -> str:
+    key = f"data.var.{variable}"
+    return t(key, lang) if has(key) else variable
+
+
+def title(view, lang: str) -> str:
+    return f"# {t('data.page.title', lang)}\n\n{t('data.page.intro', lang, built=view.built_at or DASH)}"
+
+
+def heading(section: str, lang: str) -> str:
+    """``## heading`` and the section's first paragraph."""
+    text_key = f"data.page.{section}_text"
+    body = f"\n\n{t(text_key, lang)}" if has(text_key) else ""
+    return f"## {t(f'data.page.{section}', lang)}{body}"
+
+
+def html(frame: pd.DataFrame, name: str) -> str:
+    """A reader table as HTML: no index, escaped text, the page's styles."""
+    body = frame.to_html(index=False, escape=True, border=0, na_rep=DASH,
+                         classes=["dataframe", "khcn-b02", f"khcn-b02-{name}"])
+    return CSS + body
+
+
+def _lai_chau(obs: pd.DataFrame) -> pd.DataFrame:
+    return obs[obs["region"] == "Lai Chau"]
+
+
+def known_table(obs: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per main series: the years covered by each kind of figure."""
+    lc = _lai_chau(obs)
+    rows = []
+    for variable in MAIN_SERIES:
+        part = lc[lc["variable"] == variable]
+        row = {t("data.col.indicator", lang): t(f"data.series.{variable}", lang),
+               t("data.col.unit", lang): t(f"data.unit.{variable}", lang)}
+        for status in HISTORY_STATUSES:
+            row[value_status_label(status, lang)] = year_runs(part.loc[part["status"] == status, "year"])
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def sources_table(view, lang: str) -> pd.DataFrame:
+    """One row per main series and set of sources: which years come from whom."""
+    lc = _lai_chau(view.observations)
+    rows = []
+    for variable in MAIN_SERIES:
+        part = lc[lc["variable"] == variable].sort_values("year")
+        groups: dict[str, list[int]] = {}
+        for year, status, source in zip(part["year"], part["status"], part["source"], strict=True):
+            names = "; ".join(source_labels(source, lang, names=view.sources))
+            if status == "interpolated":
+                names = f"{t('data.interpolated_between', lang)} ({names})"
+            groups.setdefault(names, []).append(int(year))
+        for names, years in groups.items():
+            rows.append({t("data.col.indicator", lang): t(f"data.series.{variable}", lang),
+                         t("data.col.years", lang): year_runs(years), t("data.col.sources", lang): names})
+    return pd.DataFrame(rows)
+
+
+def _assumption_text(assumption_id: str, reason: str, lang: str) -> str:
+    key = f"data.assumption.{assumption_id}"
+    return t(key, lang) if has(key) else reason
+
+
+def assumptions_table(view, lang: str) -> pd.DataFrame:
+    """One row per assumption: what it says, for which indicator, on what it rests."""
+    rows = []
+    for assumption_id, part in view.assumptions.groupby("id", sort=False):
+        first = part.iloc[0]
+        sources = [s for cell in part["sources"].dropna() for s in str(cell).split(";") if s]
+        basis = "; ".join(source_labels(sources, lang, names=view.sources)) or DASH
+        rows.append({t("data.col.assumption", lang): _assumption_text(str(assumption_id), str(first["reason"]), lang),
+                     t("data.col.indicator", lang): variable_label(str(first["variable"]), lang),
+                     t("data.col.basis", lang): basis})
+    return pd.DataFrame(rows)
+
+
+def _superseded_by(cell: object, view, lang: str) -> str:
+    text = "" if cell is None or (isinstance(cell, float) and math.isnan(cell)) else str(cell)
+    status, _, source = text.partition(": ")
+    names = "; ".join(source_labels(source, lang, names=view.sources))
+    by = value_status_label(status, lang, lower=True) + (f" ({names})" if names else "")
+    return t("data.state.superseded", lang, by=by)
+
+
+def assumption_values_table(view, lang: str) -> pd.DataFrame:
+    """One row per assumed value: the year, the number, and whether it is used."""
+    rows = []
+    for r in view.assumptions.sort_values(["variable", "year"]).itertuples():
+        used = bool(r.used) if not isinstance(r.used, str) else r.used.lower() == "true"
+        rows.append({t("data.col.indicator", lang): variable_label(str(r.variable), lang),
+                     t("data.col.year", lang): str(int(r.year)),
+                     t("data.col.value", lang): number(r.value, lang),
+                     t("data.col.state", lang): t("data.state.used", lang) if used
+                     else _superseded_by(r.superseded_by, view, lang)})
+    return pd.DataFrame(rows)
+
+
+def department_text(view, lang: str) -> str:
+    """Which import is in force (or that none is), and whether any figure was set aside."""
+    current = view.current_import()
+    if current is None:
+        text = t("data.page.department_none", lang)
+    else:
+        used = view.facts[(view.facts["source_quality"] == "department") & (view.facts["reason_code"] == "used")]
+        text = t("data.page.department_current", lang, import_id=current.import_id, when=current.when,
+                 who=current.filled_by or DASH, n=len(used))
+    more = t("data.page.findings_text", lang) if len(view.findings) else t("data.page.findings_none", lang)
+    return f"{text}\n\n{more}"
+
+
+def findings_table(view, lang: str) -> pd.DataFrame:
+    """The department figures set aside, each with the sentence that says why."""
+    rows = [{t("data.col.indicator", lang): variable_label(str(f["variable"]), lang),
+             t("data.col.year", lang): str(int(f["year"])),
+             t("data.col.why", lang): text}
+            for f, text in zip(view.findings.to_dict("records"), view.finding_texts(lang), strict=True)]
+    return pd.DataFrame(rows, columns=[t("data.col.indicator", lang), t("data.col.year", lang),
+                                       t("data.col.why", lang)])
+
+
+def rules_table(view, lang: str) -> pd.DataFrame:
+    return pd.DataFrame({t("data.col.order", lang): [str(i) for i in range(1, len(view.conflict_rules) + 1)],
+                         t("data.col.rule", lang): [t(f"data.rule.{name}", lang) for name in view.conflict_rules]})
+
+
+def conflicts_table(view, lang: str) -> pd.DataFrame:
+    """Every contested value: who said what, and which rule chose."""
+    order = {name: i for i, name in enumerate(view.conflict_rules, start=1)}
+    rows = []
+    for r in view.conflicts.itertuples():
+        names = "; ".join(source_labels(r.fact_id, lang, names=view.sources))
+        rows.append({
+            t("data.col.indicator", lang): variable_label(str(r.variable), lang),
+            t("data.col.region", lang): region_name(str(r.region), lang),
+            t("data.col.year", lang): str(int(r.year)),
+            t("data.col.value", lang): number(r.value, lang),
+            t("data.col.kind", lang): t(f"data.kind.{r.kind}", lang) if has(f"data.kind.{r.kind}") else str(r.kind),
+            t("data.col.sources", lang): names,
+            t("data.col.decision", lang): t(f"data.state.{r.decision}", lang),
+            t("data.col.rule", lang): str(order.get(str(r.rule), DASH)),
+        })
+    return pd.DataFrame(rows)
+
+
+def dispositions_table(view, lang: str) -> pd.DataFrame:
+    """How many raw figures are used, and why the others are not."""
+    counts = view.facts["reason_code"].value_counts()
+    order = ["used", *[c for c in counts.index if c != "used"]]
+    return pd.DataFrame({t("data.col.reason", lang): [t(f"data.disposition.{c}", lang) for c in order if c in counts],
+                         t("data.col.rows", lang): [number(counts[c], lang) for c in order if c in counts]})
+
+
+def _check_note(check: str, year: int, ok: bool, lang: str) -> str:
+    if ok:
+        return ""
+    known = f"data.check.known.{check}.{year}"
+    return t(known, lang) if has(known) else t("data.check.unexplained", lang)
+
+
+def checks_table(view, lang: str) -> pd.DataFrame:
+    rows = []
+    for r in view.crosschecks.itertuples():
+        ok = bool(r.ok) if not isinstance(r.ok, str) else r.ok.lower() == "true"
+        key = f"data.check.{r.check}"
+        rows.append({
+            t("data.col.check", lang): t(key, lang) if has(key) else str(r.check),
+            t("data.col.region", lang): region_name(str(r.region), lang),
+            t("data.col.year", lang): str(int(r.year)),
+            t("data.col.published", lang): number(r.published, lang),
+            t("data.col.recomputed", lang): number(r.recomputed, lang),
+            t("data.col.result", lang): t("data.state.match" if ok else "data.state.mismatch", lang),
+            t("data.col.note", lang): _check_note(str(r.check), int(r.year), ok, lang),
+        })
+    return pd.DataFrame(rows)
+
+
+def regional_tables(view, lang: str, per_table: int = 3) -> list[pd.DataFrame]:
+    """The latest value per region and indicator, split so each table fits the page width."""
+    table = view.regional
+    latest = table.sort_values("year").groupby(["variable", "region"]).tail(1)
+    cells = {(r.variable, r.region): f"{number(r.value, lang)} ({int(r.year)})" for r in latest.itertuples()}
+    variables = list(dict.fromkeys(table["variable"]))
+    regions = [r for r in REGIONAL_ORDER if r in set(table["region"])]
+    out = []
+    for i in range(0, len(variables), per_table):
+        chunk = variables[i:i + per_table]
+        frame = pd.DataFrame({t("data.col.region", lang): [region_name(r, lang) for r in regions]})
+        for variable in chunk:
+            frame[t(f"data.regional.{variable}", lang)] = [cells.get((variable, r), DASH) for r in regions]
+        out.append(frame)
+    return out
