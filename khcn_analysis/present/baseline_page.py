@@ -184,7 +184,8 @@ def department_text(view, lang: str) -> str:
         text = t("data.page.department_none", lang)
     else:
         used = view.facts[(view.facts["source_quality"] == "department") & (view.facts["reason_code"] == "used")]
-        text = t("data.page.department_current", lang, import_id=current.import_id, when=current.when,
+        when = pd.Timestamp(current.when).strftime("%d/%m/%Y %H:%M") if current.when else DASH
+        text = t("data.page.department_current", lang, import_id=current.import_id, when=when,
                  who=current.filled_by or DASH, n=len(used))
     more = t("data.page.findings_text", lang) if len(view.findings) else t("data.page.findings_none", lang)
     return f"{text}\n\n{more}"
