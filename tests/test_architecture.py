@@ -22,7 +22,7 @@ CATALOGUE = PACKAGE / "core" / "catalogue"
 
 #: Modules still over the size limit, to be split (the list may only shrink).
 OVERSIZED: set[str] = {
-    "plan/model.py", "plan/audit.py", "present/charts.py",
+    "plan/model.py", "plan/audit.py",
 }
 
 #: Modules whose words are not yet in the catalogue (the list may only shrink).
@@ -35,8 +35,6 @@ UNCATALOGUED: set[str] = {
     "model/scenarios.py",
     "plan/audit.py",
     "plan/model.py",
-    "present/chart_style.py",
-    "present/charts.py",
 }
 
 #: Named exceptions: literals a reader sees that are data, not labels.

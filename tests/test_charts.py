@@ -18,7 +18,7 @@ from pypdf import PdfReader
 
 from khcn_analysis.core.errors import InputError
 from khcn_analysis.present import charts
-from khcn_analysis.present.chart_style import SIZES, chart_texts, save_figure, source_line
+from khcn_analysis.present.charts import SIZES, chart_texts, save_figure, source_line
 
 
 @pytest.fixture(autouse=True)
@@ -78,19 +78,28 @@ def projection(
     return pd.DataFrame(rows)
 
 
-def attainment_rows() -> pd.DataFrame:
-    """Attainment-shaped rows (contract item 4) for the two B.II targets the charts draw."""
+def attainment_rows(statuses: dict[tuple[str, int], str] | None = None,
+                    scenario: str | None = None) -> pd.DataFrame:
+    """Judge-shaped rows (``judge.attainment``) for the two B.II targets the charts draw.
+
+    The verdicts are whatever the test says (default: every milestone not met), so a
+    test can show that a chart states the judge's word and decides nothing itself.
+    """
+    statuses = statuses or {}
     rows = [("st_investment_2015", "st_investment_share_grdp", 2015, "at_least", 1.5, None, "%",
-             "B.II item 4")]
+             "B.II item 4", 0.46)]
     rows += [("st_investment_2020_onward", "st_investment_share_grdp", y, "greater_than", 2.0,
-              None, "%", "B.II item 4") for y in range(2020, 2031)]
+              None, "%", "B.II item 4", 0.5 + 0.1 * (y - 2020)) for y in range(2020, 2031)]
     rows += [("researchers_2020", "researcher_density", 2020, "between", 5.0, 7.0,
-              "per 10,000 people", "B.II item 3"),
+              "per 10,000 people", "B.II item 3", 7.5),
              ("researchers_2030", "researcher_density", 2030, "at_least", 10.0, None,
-              "per 10,000 people", "B.II item 3")]
+              "per 10,000 people", "B.II item 3", 9.0)]
     df = pd.DataFrame(rows, columns=["target_id", "indicator", "year", "comparator", "lower",
-                                     "upper", "unit", "clause"])
+                                     "upper", "unit", "clause", "value"])
     df["scope"] = "province"
+    df["status"] = [statuses.get((i, y), "not_met") for i, y in zip(df["indicator"], df["year"], strict=True)]
+    if scenario is not None:
+        df["scenario"] = scenario
     return df
 
 
@@ -185,7 +194,7 @@ def test_chart_set_writes_every_format_and_one_multipage_pdf(tmp_path):
     ])
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        figs = charts.standard_charts(table, budget=budget_table(), targets=attainment_rows())
+        figs = charts.standard_charts(table, budget=budget_table(), attainment=attainment_rows())
         paths = charts.write_chart_set(figs, tmp_path)
     assert len(figs) == 5
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths)
@@ -196,25 +205,45 @@ def test_chart_set_writes_every_format_and_one_multipage_pdf(tmp_path):
 # ---------------------------------------------------------------- targets, status, formats
 
 
-def test_investment_chart_labels_targets_with_their_clause_and_judges_them():
-    fig = charts.st_investment_share_chart(projection(), targets=attainment_rows())
+def test_investment_chart_labels_targets_with_their_clause_and_states_the_judges_verdicts():
+    fig = charts.st_investment_share_chart(projection(), attainment=attainment_rows())
     text = all_text(fig)
     assert "Mục tiêu B.II.4: ít nhất 1,5% (2015)" in text
     assert "Mục tiêu B.II.4: trên 2% (từ 2020)" in text
     title = chart_texts(fig)["title"]
-    assert "không đạt mục tiêu nào" in title
-    assert "0,46% năm 2015" in title  # 0.4 × 1.03^5, observed
+    # The judge's value and word for each milestone, nothing for the years between.
+    assert title == ("Đầu tư xã hội cho KH&CN so với GRDP: 0,46% năm 2015 (chưa đạt), "
+                     "0,50% năm 2020 (chưa đạt), 1,50% năm 2030 (chưa đạt)")
 
 
-def test_investment_title_follows_the_data_when_a_target_is_met():
-    fig = charts.st_investment_share_chart(projection({"nhanh": 0.35}), targets=attainment_rows())
-    title = chart_texts(fig)["title"]
-    assert "đạt mục tiêu 2030, không đạt 2015, 2020" in title
+def test_the_title_states_the_judges_verdict_not_its_own():
+    """The chart used to compare values itself; now a verdict is whatever the judge's row says."""
+    rows = attainment_rows({("st_investment_share_grdp", 2030): "met"})
+    title = chart_texts(charts.st_investment_share_chart(projection(), attainment=rows))["title"]
+    assert "1,50% năm 2030 (đạt)" in title and "0,46% năm 2015 (chưa đạt)" in title
+    rows["status"] = "not_computable"
+    title = chart_texts(charts.st_investment_share_chart(projection(), attainment=rows))["title"]
+    assert title.count("(chưa tính được)") == 3
+
+
+def test_a_value_above_a_range_target_is_met_and_said_to_be_above_the_range():
+    rows = attainment_rows({("researcher_density", 2020): "met"})
+    table = projection(variable="researcher_density", unit="per 10,000 people", start=3.0)
+    for lang, words in (("vi", "7,50 năm 2020 (đạt, vượt khoảng mục tiêu)"),
+                        ("en", "7.50 in 2020 (met, above the range)")):
+        title = chart_texts(charts.researcher_density_chart(table, attainment=rows, lang=lang))["title"]
+        assert words in title
+
+
+def test_without_the_judges_rows_a_chart_states_no_verdict():
+    title = chart_texts(charts.st_investment_share_chart(projection()))["title"]
+    assert title.startswith("Đầu tư xã hội cho KH&CN so với GRDP tăng từ 0,40% (2010) lên")
+    assert "đạt" not in title
 
 
 def test_researcher_density_band_and_point_target_are_labelled():
     table = projection(variable="researcher_density", unit="per 10,000 people", start=3.0)
-    fig = charts.researcher_density_chart(table, targets=attainment_rows())
+    fig = charts.researcher_density_chart(table, attainment=attainment_rows())
     text = all_text(fig)
     assert "Mục tiêu B.II.3: 5–7 người/vạn dân (2020)" in text
     assert "Mục tiêu B.II.3: ít nhất 10 người/vạn dân (2030)" in text
@@ -250,13 +279,14 @@ def test_source_line_names_publishers_and_flags_assumptions():
         "id": [f"gso.st_investment_share_grdp.{y}" for y in range(2010, 2031)],
         "name": "GSO statistical yearbook via GitHub choisy/gso",
     })
-    fig = charts.st_investment_share_chart(projection(assumption_year=2012),
-                                           source_details=details)
+    fig = charts.st_investment_share_chart(projection(assumption_year=2012), sources=details)
     source = chart_texts(fig)["source"]
     assert source.startswith("Nguồn: ")
-    assert "GSO statistical yearbook" in source and "via GitHub" not in source
+    assert "Niên giám thống kê (TCTK)" in source and "GSO" not in source  # the Vietnamese name
     assert "giả định" in source
-    fig = charts.st_investment_share_chart(projection(hist_end=2030), source_details=details)
+    en = chart_texts(charts.st_investment_share_chart(projection(), sources=details, lang="en"))["source"]
+    assert "GSO statistical yearbook" in en and "via GitHub" not in en
+    fig = charts.st_investment_share_chart(projection(hist_end=2030), sources=details)
     assert "giả định" not in chart_texts(fig)["source"]
 
 
@@ -276,10 +306,11 @@ def test_unknown_status_is_an_error_naming_it():
 # ---------------------------------------------------------------- comparison, sufficiency, fan, tornado
 
 
-def test_scenario_comparison_title_gives_the_spread_in_the_last_year():
+def test_scenario_comparison_title_gives_the_spread_and_the_judges_count():
     table = projection({"cham": 0.0, "nhanh": 0.35})
-    fig = charts.scenario_comparison_chart(table, "st_investment_share_grdp",
-                                           targets=attainment_rows())
+    rows = pd.concat([attainment_rows(scenario="cham"),
+                      attainment_rows({("st_investment_share_grdp", 2030): "met"}, scenario="nhanh")])
+    fig = charts.scenario_comparison_chart(table, "st_investment_share_grdp", attainment=rows)
     title = chart_texts(fig)["title"]
     low = 0.4 * 1.03**12
     high = low * 1.35**8
@@ -287,38 +318,65 @@ def test_scenario_comparison_title_gives_the_spread_in_the_last_year():
 
     assert f"từ {format_number(low, 2)}% (kịch bản cham)" in title
     assert f"đến {format_number(high, 2)}% (kịch bản nhanh)" in title
-    assert "1/2 kịch bản đạt mục tiêu" in title
+    assert title.endswith("; 1/2 kịch bản đạt mục tiêu năm 2030")
+    # Rows that do not say which scenario they judge give no count (rather than a guess).
+    fig = charts.scenario_comparison_chart(table, "st_investment_share_grdp", attainment=attainment_rows())
+    assert "kịch bản đạt" not in chart_texts(fig)["title"]
 
 
-def test_funding_sufficiency_shows_percent_of_need_for_2015_2020_2030():
-    table = pd.DataFrame([
-        {"scenario": "a", "variable": "funding_sufficiency", "unit": "ratio", "year": y,
-         "value": v, "status": "derived" if y < 2025 else "projected", "source": "gso.x"}
-        for y, v in [(2014, 0.9), (2015, 0.5), (2020, 0.25), (2030, 1.2)]
+def sufficiency_table(scenarios=("a",)) -> pd.DataFrame:
+    return pd.DataFrame([
+        {"scenario": sc, "variable": "funding_sufficiency", "unit": "ratio", "year": y,
+         "value": v * (1 + k), "status": "derived" if y < 2025 else "projected", "source": "gso.x"}
+        for k, sc in enumerate(scenarios) for y, v in [(2014, 0.9), (2015, 0.5), (2020, 0.25), (2030, 1.2)]
     ])
-    fig = charts.funding_sufficiency_chart(table)
+
+
+def test_funding_sufficiency_shows_percent_of_need_with_the_judges_words():
+    from khcn_analysis.judge.sufficiency import sufficiency
+
+    table = sufficiency_table()
+    fig = charts.funding_sufficiency_chart(table, verdicts=sufficiency(table))
     title = chart_texts(fig)["title"]
-    assert "50% (2015), 25% (2020), 120% (2030)" in title
-    assert "thiếu kinh phí năm 2015, 2020" in title
+    assert title.endswith(": 50% năm 2015 (thiếu), 25% năm 2020 (thiếu), 120% năm 2030 (đủ)")
     assert "2014" not in all_text(fig)
+    assert "% nhu cầu kinh phí (100% = vừa đủ)" in chart_texts(fig)["subtitle"]
+    # The words are the judge's: a verdict table that says otherwise is what the chart shows.
+    said = sufficiency(table).assign(status="sufficient")
+    assert "25% năm 2020 (đủ)" in chart_texts(charts.funding_sufficiency_chart(table, verdicts=said))["title"]
+    assert "(" not in chart_texts(charts.funding_sufficiency_chart(table))["title"]
 
 
-def test_fan_chart_from_draws_reports_range_and_chance_of_target():
+def test_funding_sufficiency_of_several_scenarios_counts_them_in_the_title():
+    from khcn_analysis.judge.sufficiency import sufficiency
+
+    table = sufficiency_table(("a", "b", "c"))  # ratios ×1, ×2, ×3: 2015 0.5 / 1.0 / 1.5
+    fig = charts.funding_sufficiency_chart(table, verdicts=sufficiency(table), lang="en")
+    assert chart_texts(fig)["title"] == ("Scenarios with enough money for the targets: "
+                                         "2 of 3 in 2015, 0 of 3 in 2020, 3 of 3 in 2030")
+    legend = legend_texts(fig)
+    assert "100% = exactly enough" in legend  # in the legend, not over a bar
+
+
+def test_fan_chart_from_draws_reports_range_and_the_judges_chance_of_target():
     rng = np.random.default_rng(7)
     growth = rng.normal(0.1, 0.05, 400)
     draws = pd.DataFrame([{"year": y, "draw": d, "value": 1.0 * (1 + g) ** (y - 2022)}
                           for d, g in enumerate(growth) for y in range(2023, 2031)])
-    fig = charts.fan_chart(draws, "st_investment_share_grdp", targets=attainment_rows(),
-                           unit="%", scenario="ke_hoach")
+    probabilities = pd.DataFrame({"target_id": ["st_investment_2020_onward"], "indicator": ["st_investment_share_grdp"],
+                                  "year": [2030], "probability": [0.375]})
+    fig = charts.fan_chart(draws, "st_investment_share_grdp", attainment=attainment_rows(),
+                           probabilities=probabilities, unit="%", scenario="ke_hoach")
     final = draws.loc[draws["year"] == 2030, "value"]
-    share = (final > 2.0).mean() * 100
     title = chart_texts(fig)["title"]
     from khcn_analysis.core.formatting import format_number
 
-    assert f"xác suất đạt mục tiêu: {format_number(share, 0)}%" in title
+    assert title.endswith("; xác suất đạt mục tiêu: 38%")  # the judge's 0.375, not a count of draws
     assert f"{format_number(final.quantile(0.05), 2)}%–{format_number(final.quantile(0.95), 2)}%" in title
     assert "400 lần mô phỏng" in chart_texts(fig)["subtitle"]
-    assert "giả định" in chart_texts(fig)["source"] or "dự báo" in chart_texts(fig)["source"]
+    assert "dự báo" in chart_texts(fig)["source"]
+    no_judge = charts.fan_chart(draws, "st_investment_share_grdp", attainment=attainment_rows(), unit="%")
+    assert "xác suất" not in chart_texts(no_judge)["title"]
 
 
 def test_fan_chart_needs_the_band_percentiles():
@@ -352,7 +410,7 @@ def legend_texts(fig) -> list[str]:
 @pytest.mark.parametrize(("lang", "title"), [("vi", "Theo Kế hoạch 182"), ("en", "Plan 182 as written")])
 def test_scenarios_are_shown_by_their_title_not_their_id(lang, title):
     table = projection({"plan_as_written": 0.02})
-    fig = charts.indicator_chart(table, "st_investment_share_grdp", targets=attainment_rows(), lang=lang)
+    fig = charts.indicator_chart(table, "st_investment_share_grdp", attainment=attainment_rows(), lang=lang)
     assert title in legend_texts(fig)
     assert f": {title}" in chart_texts(fig)["subtitle"]
     assert "plan_as_written" not in all_text(fig)

@@ -11,7 +11,8 @@ from khcn_analysis.core.catalogue.status import (
     attainment_label,
     value_status_label,
 )
-from khcn_analysis.present import charts, narrative
+from khcn_analysis.present import narrative
+from khcn_analysis.present.charts.text import status_word, verdict_word
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
@@ -20,6 +21,7 @@ def test_every_module_names_a_verdict_the_same_way(lang: str) -> None:
         word = ATTAINMENT_LABELS[status][lang]
         assert narrative.verdict_word(status, lang) == word
         assert attainment_label(status, lang, lower=True) == word[:1].lower() + word[1:]
+        assert verdict_word(status, lang) == word[:1].lower() + word[1:]
 
 
 def test_the_one_vietnamese_wording() -> None:
@@ -32,8 +34,8 @@ def test_the_one_vietnamese_wording() -> None:
 def test_every_module_names_a_value_status_the_same_way(lang: str) -> None:
     assert set(VALUE_STATUS_LABELS) == {"observed", "interpolated", "derived", "assumption", "projected"}
     for status, words in VALUE_STATUS_LABELS.items():
-        assert charts.STATUS_NAMES[status][lang] == value_status_label(status, lang, lower=True)
-        assert charts.STATUS_NAMES[status][lang].lower() == words[lang].lower()
+        assert status_word(status, lang) == value_status_label(status, lang, lower=True)
+        assert status_word(status, lang).lower() == words[lang].lower()
     legend = cli_labels.status_legend(lang)
     for status, mark in cli_labels.STATUS_MARK.items():
         if mark:

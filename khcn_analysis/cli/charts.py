@@ -30,15 +30,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run_charts(args: argparse.Namespace) -> int:
+    from khcn_analysis import pipeline
+    from khcn_analysis.core.formatting import check_lang
     from khcn_analysis.core.paths import reports_dir
-    from khcn_analysis.present.charts import SET_PDF, charts_for_scenarios, write_chart_set
+    from khcn_analysis.model.scenarios import list_scenarios, load_scenario
+    from khcn_analysis.present.charts import SET_PDF, standard_charts, write_chart_set
 
+    lang = check_lang(args.lang)
+    if args.scenarios:
+        loaded = [load_scenario(name) for name in args.scenarios]
+    else:
+        loaded = sorted(list_scenarios(), key=lambda sc: sc.name != "plan_as_written")
+    inputs = pipeline.load_inputs()
+    # The first scenario is the one the single-scenario charts (targets, fan, tornado) describe.
+    first = pipeline.run(loaded[0], inputs=inputs, uncertainty=True, draws=args.draws, tornado=True)
+    rest = pipeline.run_many(loaded[1:], inputs=inputs, national=False)
+    figures = standard_charts([first, *rest], lang=lang, size=args.size)
     out = args.out if args.out is not None else reports_dir() / "charts"
-    figures = charts_for_scenarios(args.scenarios, lang=args.lang, size=args.size,
-                                   draws=args.draws)
-    paths = write_chart_set(figures, out)
+    paths = write_chart_set(figures, out, lang=lang)
     for stem in figures:
         echo(f"{out / stem}.{{png,svg,pdf}}")
-    echo(t("cli.charts.set_pdf", args.lang, path=f"{out / SET_PDF}.pdf", n=len(figures)))
-    echo(t("cli.charts.files", args.lang, n=len(paths)))
+    echo(t("cli.charts.set_pdf", lang, path=f"{out / SET_PDF}.pdf", n=len(figures)))
+    echo(t("cli.charts.files", lang, n=len(paths)))
     return 0

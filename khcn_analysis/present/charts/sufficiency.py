@@ -1,0 +1,140 @@
+"""Is the money enough? Investment as % of what the targets need, at the milestone years.
+
+One unit everywhere: % of the need, 100 % = exactly enough (the tables keep the
+ratio, 1.0 = enough). "Enough" and "short" are the judge's
+(:func:`khcn_analysis.judge.sufficiency.sufficiency`), never a comparison here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
+
+from khcn_analysis.core.config import MILESTONES
+from khcn_analysis.core.errors import InputError
+from khcn_analysis.core.formatting import check_lang, format_number
+from khcn_analysis.present.charts.frame import new_frame, place_legend
+from khcn_analysis.present.charts.inputs import chart_data, scenario_series
+from khcn_analysis.present.charts.style import (
+    GREY,
+    PALETTE,
+    TARGET_COLOUR,
+    house_style,
+    number_formatter,
+)
+from khcn_analysis.present.charts.text import chart_source, scenario_title, status_word, w
+
+__all__ = ["SUFFICIENCY_YEARS", "funding_sufficiency_chart", "sufficiency_title", "sufficiency_word"]
+
+SUFFICIENCY_YEARS: tuple[int, ...] = MILESTONES
+
+
+def sufficiency_word(status: str, lang: str) -> str:
+    """'đủ' / 'thiếu' / 'chưa tính được' for a judge's sufficiency status."""
+    return w(f"sufficiency.{status}", lang)
+
+
+def percent(ratio: float, lang: str) -> str:
+    return format_number(ratio * 100, 0, lang) + "%"  # type: ignore[arg-type]
+
+
+def sufficiency_title(rows: pd.DataFrame, verdicts: pd.DataFrame | None, names: list[str],
+                      years: list[int], lang: str) -> str:
+    """One scenario: each milestone's % of the need with the judge's word; several: how many have enough."""
+    judged = None
+    if verdicts is not None and len(verdicts):
+        judged = verdicts.loc[verdicts["scenario"].astype(str).isin(names) & verdicts["year"].isin(years)]
+    if len(names) > 1 and judged is not None:
+        items = []
+        for y in years:
+            sel = judged.loc[judged["year"] == y]
+            k = int((sel["status"] == "sufficient").sum())
+            items.append(w("sufficiency.count", lang, k=k, n=len(names), year=y))
+        return w("sufficiency.title.many", lang, items=", ".join(items))
+    primary = rows.loc[rows["scenario"] == names[0]].set_index("year")["value"]
+    if judged is not None:
+        mine = judged.loc[judged["scenario"].astype(str) == names[0]].set_index("year")["status"]
+        items = [w("title.item", lang, value=percent(primary[y], lang), year=y,
+                   verdict=sufficiency_word(str(mine[y]), lang)) for y in years if y in mine.index]
+        return w("sufficiency.title.one", lang, items=", ".join(items))
+    items = [w("sufficiency.item.none", lang, value=percent(primary[y], lang), year=y)
+             for y in years if y in primary.index]
+    return w("sufficiency.title.none", lang, items=", ".join(items))
+
+
+def funding_sufficiency_chart(
+    data,
+    *,
+    years: Sequence[int] = SUFFICIENCY_YEARS,
+    scenarios: Sequence[str] | None = None,
+    verdicts: pd.DataFrame | None = None,
+    lang: str = "vi",
+    size: str = "slide",
+    sources: pd.DataFrame | None = None,
+    titles: Mapping[str, Mapping[str, str]] | None = None,
+) -> Figure:
+    """Investment as % of what the milestone year needs (100% = exactly enough), bars per scenario.
+
+    ``data``: a projection table or :class:`Results` (one or several). ``verdicts``:
+    the judge's sufficiency rows (``Results.sufficiency``); without them the title
+    gives the numbers and no verdict. Projected years are hatched, so a reader sees
+    which bars rest on records and which are modelled.
+    """
+    lang = check_lang(lang)
+    cd = chart_data(data)
+    verdicts = verdicts if verdicts is not None else cd.sufficiency
+    sources = sources if sources is not None else cd.sources
+    titles = titles if titles is not None else cd.titles
+    rows, names = scenario_series(cd.table, "funding_sufficiency", scenarios)
+    rows = rows.loc[rows["year"].isin(list(years))]
+    shown = [y for y in years if y in set(rows["year"])]
+    if not shown:
+        raise InputError("projection table", "funding_sufficiency years",
+                         "none of " + ", ".join(map(str, years)), "rows for at least one of those years")
+    scen = ", ".join(scenario_title(n, lang, titles) for n in names)
+    sub = "; ".join([w("sufficiency.what", lang), w("unit", lang, unit=w("sufficiency.unit", lang)),
+                     w("scenarios" if len(names) > 1 else "scenario", lang, names=scen)])
+    frame = new_frame(title=sufficiency_title(rows, verdicts, names, shown, lang), subtitle=sub,
+                      source=chart_source(rows, [], lang, sources), lang=lang, size=size)
+    ax, sz = frame.ax, frame.size
+    pct = rows.assign(pct=rows["value"] * 100)
+    n = len(names)
+    width = min(0.8 / n, 0.3)
+    label_size = sz.body if n <= 3 else sz.small
+    with house_style():
+        for i, name in enumerate(names):
+            sc = pct.loc[pct["scenario"] == name].set_index("year")
+            colour = PALETTE[i % len(PALETTE)]
+            for j, y in enumerate(shown):
+                if y not in sc.index:
+                    continue
+                v, projected = float(sc.loc[y, "pct"]), str(sc.loc[y, "status"]) == "projected"
+                x = j + (i - (n - 1) / 2) * width
+                ax.bar(x, v, width=width * 0.92, color="white" if projected else colour, edgecolor=colour,
+                       hatch="///" if projected else None, linewidth=2, zorder=3,
+                       label=scenario_title(name, lang, titles) if j == 0 else None)
+                ax.text(x, v, f"{format_number(v, 0, lang)}%", ha="center", va="bottom",
+                        fontsize=label_size, fontweight="bold", zorder=4)
+        line = ax.axhline(100, color=TARGET_COLOUR, linewidth=2.2, linestyle=(0, (6, 3)), zorder=2)
+        ax.set_xticks(range(len(shown)), [str(y) for y in shown])
+        ax.set_xlim(-0.5, len(shown) - 0.5)
+        ax.set_ylim(0, max(110.0, float(pct["pct"].max()) * 1.15))
+        ax.yaxis.set_major_formatter(number_formatter(lang, decimals=0, suffix="%"))  # type: ignore[arg-type]
+        ax.set_ylabel(w("sufficiency.axis", lang), fontsize=sz.body)
+        ax.grid(axis="x", visible=False)
+        ax.set_axisbelow(True)
+    handles, labels = ax.get_legend_handles_labels()
+    extra: list = [Line2D([], [], color=line.get_color(), linewidth=2.2, linestyle=(0, (6, 3)),
+                          label=w("sufficiency.line", lang))]
+    recorded = list(dict.fromkeys(str(s) for s in rows["status"] if s != "projected"))
+    if recorded:
+        extra.append(Patch(facecolor=GREY, edgecolor=GREY,
+                           label=", ".join(status_word(s, lang) for s in recorded)))
+    if (rows["status"] == "projected").any():
+        extra.append(Patch(facecolor="white", edgecolor=GREY, hatch="///", label=status_word("projected", lang)))
+    place_legend(frame, handles + extra, labels + [h.get_label() for h in extra])
+    return frame.fig
