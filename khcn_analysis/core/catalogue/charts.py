@@ -96,6 +96,8 @@ WORDS: dict[str, tuple[str, str]] = {
     # sensitivity tornado
     "charts.tornado.title": ("{name} tác động mạnh nhất tới {label} năm {year}: từ {lo} đến {hi} (cơ sở {base})",
                              "{name} moves {label} in {year} the most: {lo} to {hi} (base {base})"),
+    "charts.tornado.flat": ("{label} năm {year} giữ ở {base} khi từng tham số thay đổi trong khoảng của nó",
+                            "{label} in {year} stays at {base} whichever single parameter changes"),
     "charts.tornado.base_scenario": ("kịch bản cơ sở: {name}", "base scenario: {name}"),
     "charts.tornado.method": ("thay đổi từng tham số một, các tham số khác giữ ở mức cơ sở",
                               "one parameter at a time, the others at their base values"),

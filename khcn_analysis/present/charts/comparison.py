@@ -12,6 +12,7 @@ from khcn_analysis.core.formatting import check_lang
 from khcn_analysis.present.charts.frame import new_frame, place_legend
 from khcn_analysis.present.charts.inputs import chart_data, scenario_series
 from khcn_analysis.present.charts.lines import draw_scenarios, spread_labels
+from khcn_analysis.present.charts.placement import settle_labels
 from khcn_analysis.present.charts.style import PALETTE, house_style
 from khcn_analysis.present.charts.targets import milestone_verdicts, target_specs
 from khcn_analysis.present.charts.text import (
@@ -105,6 +106,7 @@ def scenario_comparison_chart(
         placed = spread_labels(ax, [float(final[n]) for _, n in shown], min_gap_pt=(sz.small + 1) * 1.3)
         for (i, name), y_label in zip(shown, placed, strict=True):
             ax.annotate(short_value(final[name], unit, lang, decimals), xy=(last_year, final[name]),
-                        xytext=(last_year + 0.3, y_label), textcoords="data", va="center", ha="left",
+                        xytext=(last_year + 0.6, y_label), textcoords="data", va="center", ha="left",
                         fontsize=sz.small + 1, color=PALETTE[i % len(PALETTE)], fontweight="bold")
+    settle_labels(ax)
     return frame.fig

@@ -13,6 +13,7 @@ from khcn_analysis.core.formatting import check_lang, format_number
 from khcn_analysis.present.charts.frame import new_frame, place_legend
 from khcn_analysis.present.charts.inputs import chart_data, require_columns
 from khcn_analysis.present.charts.lines import draw_series, status_handles
+from khcn_analysis.present.charts.placement import settle_labels
 from khcn_analysis.present.charts.style import (
     HISTORY_COLOUR,
     PALETTE,
@@ -185,4 +186,5 @@ def fan_chart(
     handles, labels = ax.get_legend_handles_labels()
     status_h = status_handles(set(hist["status"].astype(str)) if hist is not None else set(), lang)
     place_legend(frame, handles + status_h, labels + [h.get_label() for h in status_h])
+    settle_labels(frame.ax)
     return frame.fig

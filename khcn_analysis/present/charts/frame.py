@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from khcn_analysis.core.formatting import Lang, check_lang
@@ -28,7 +29,7 @@ _LEGEND_GAP = 0.25  # inches between the plot area and its legend
 @dataclass
 class Frame:
     fig: Figure
-    ax: plt.Axes
+    ax: Axes
     size: Size
     lang: Lang
 
@@ -47,8 +48,10 @@ def new_frame(
     lang = check_lang(lang)
     sz = get_size(size)
     with house_style():
-        fig = plt.figure(figsize=(sz.width, sz.height))
-    fig.set_dpi(100)
+        # Not through pyplot: a chart is an object to show or save, never a window that
+        # inline backends show again at the end of a cell.
+        fig = Figure(figsize=(sz.width, sz.height), dpi=100)
+        FigureCanvasAgg(fig)
     # A little short of the full width: glyph widths change with the output resolution.
     text_width = (sz.width - 2 * MARGIN) * 0.97
     renderer = fig.canvas.get_renderer()

@@ -11,6 +11,7 @@ from khcn_analysis.core.formatting import check_lang
 from khcn_analysis.present.charts.frame import new_frame, place_legend
 from khcn_analysis.present.charts.inputs import chart_data, scenario_series
 from khcn_analysis.present.charts.lines import draw_scenarios, draw_verdicts, verdict_handles
+from khcn_analysis.present.charts.placement import settle_labels
 from khcn_analysis.present.charts.targets import Verdict, milestone_verdicts, target_specs
 from khcn_analysis.present.charts.text import (
     chart_source,
@@ -88,6 +89,7 @@ def indicator_chart(
     draw_verdicts(frame.ax, verdicts)
     marks = verdict_handles(verdicts, lang)
     place_legend(frame, handles + marks, labels + [h.get_label() for h in marks])
+    settle_labels(frame.ax)
     return frame.fig
 
 

@@ -12,7 +12,6 @@ import math
 import re
 from collections.abc import Sequence
 
-import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
@@ -21,6 +20,7 @@ from khcn_analysis.core.config import MILESTONES
 from khcn_analysis.core.formatting import format_number
 from khcn_analysis.judge.compare import above_range
 from khcn_analysis.present.charts.frame import chart_texts
+from khcn_analysis.present.charts.placement import crosses
 from khcn_analysis.present.charts.text import short_value, verdict_word, w
 
 __all__ = ["figure_texts", "layout_problems", "pattern", "title_items", "verdict_disagreements"]
@@ -62,11 +62,6 @@ def figure_texts(fig: Figure) -> list[tuple[str, Text]]:
     return [(part, t) for part, t in out if t.get_visible() and t.get_text().strip()]
 
 
-def _opaque(text: Text) -> bool:
-    patch = text.get_bbox_patch()
-    return patch is not None and patch.get_facecolor()[3] * (patch.get_alpha() or 1) >= 0.8
-
-
 def layout_problems(fig: Figure, *, tolerance: float = 1.0) -> list[str]:
     """Texts outside the figure, texts overlapping texts or a legend, labels sitting on lines."""
     texts = figure_texts(fig)
@@ -91,26 +86,14 @@ def layout_problems(fig: Figure, *, tolerance: float = 1.0) -> list[str]:
                 if not part.startswith("legend") and box.overlaps(lbox):
                     problems.append(f"legend covers {t.get_text()!r}")
         for t in ax.texts:
-            if not t.get_visible() or not t.get_text().strip() or _opaque(t):
+            if not t.get_visible() or not t.get_text().strip():
                 continue
             box = t.get_window_extent(renderer).padded(-tolerance)
             for line in ax.lines:
-                if _crosses(line, box):
+                if crosses(line, box):
                     problems.append(f"label on a line: {t.get_text()!r}")
                     break
     return problems
-
-
-def _crosses(line, box) -> bool:
-    xy = line.get_transform().transform(np.column_stack([line.get_xdata(), line.get_ydata()]).astype(float))
-    if line.get_marker() not in (None, "", "None", "none"):
-        r = line.get_markersize() / 2 * line.figure.dpi / 72
-        if any(box.x0 - r < x < box.x1 + r and box.y0 - r < y < box.y1 + r for x, y in xy):
-            return True
-    if line.get_linestyle() in ("None", "none", "") or len(xy) < 2:
-        return False
-    path = line.get_transform().transform_path(line.get_path())
-    return path.intersects_bbox(box, filled=False)
 
 
 # ---------------------------------------------------------------- verdicts against the judge
@@ -139,8 +122,6 @@ def verdict_disagreements(runs: Sequence, lang: str, size: str = "slide") -> lis
     (several), the comparison chart's count of scenarios meeting the target, the fan
     chart's chance of meeting the target. An empty list means every chart agrees.
     """
-    import matplotlib.pyplot as plt
-
     from khcn_analysis.present.charts.chart_set import CHART_NAMES, standard_charts
     from khcn_analysis.present.charts.sufficiency import funding_sufficiency_chart, sufficiency_word
     from khcn_analysis.present.charts.text import indicator_decimals
@@ -150,33 +131,29 @@ def verdict_disagreements(runs: Sequence, lang: str, size: str = "slide") -> lis
     figs = standard_charts(list(runs), lang=lang, size=size)
     figs["single-sufficiency"] = funding_sufficiency_chart(first, lang=lang, size=size)
     out: list[str] = []
-    try:
-        for stem, indicator in ((CHART_NAMES[1], "st_investment_share_grdp"), (CHART_NAMES[2], "researcher_density")):
-            stated = title_items(figs[stem], lang)
-            decimals = indicator_decimals(indicator)
-            for _, row in _judged(first.attainment, indicator).iterrows():
-                want = (short_value(float(row["value"]), str(row["unit"]), lang, decimals), _expected_words(row, lang))
-                got = stated.get(int(row["year"]))
-                if got != want:
-                    out.append(f"{name} {stem} {indicator} {int(row['year'])} [{lang}]: chart {got}, judge {want}")
-            extra = set(stated) - set(_judged(first.attainment, indicator)["year"].astype(int))
-            if extra:
-                out.append(f"{name} {stem}: verdicts for years the judge did not rule on: {sorted(extra)}")
-        suff = first.sufficiency
-        stated = title_items(figs["single-sufficiency"], lang)
-        for _, row in suff.iterrows():
-            want = sufficiency_word(str(row["status"]), lang)
-            got = stated.get(int(row["year"]), ("", ""))[1]
+    for stem, indicator in ((CHART_NAMES[1], "st_investment_share_grdp"), (CHART_NAMES[2], "researcher_density")):
+        stated = title_items(figs[stem], lang)
+        decimals = indicator_decimals(indicator)
+        for _, row in _judged(first.attainment, indicator).iterrows():
+            want = (short_value(float(row["value"]), str(row["unit"]), lang, decimals), _expected_words(row, lang))
+            got = stated.get(int(row["year"]))
             if got != want:
-                out.append(f"{name} sufficiency {int(row['year'])} [{lang}]: chart {got!r}, judge {want!r}")
-        if len(runs) > 1:
-            out += _count_disagreements(runs, figs, lang)
-        fan = figs.get(CHART_NAMES[5])
-        if fan is not None:
-            out += _fan_disagreement(first, fan, lang)
-    finally:
-        for fig in figs.values():
-            plt.close(fig)
+                out.append(f"{name} {stem} {indicator} {int(row['year'])} [{lang}]: chart {got}, judge {want}")
+        extra = set(stated) - set(_judged(first.attainment, indicator)["year"].astype(int))
+        if extra:
+            out.append(f"{name} {stem}: verdicts for years the judge did not rule on: {sorted(extra)}")
+    suff = first.sufficiency
+    stated = title_items(figs["single-sufficiency"], lang)
+    for _, row in suff.iterrows():
+        want = sufficiency_word(str(row["status"]), lang)
+        got = stated.get(int(row["year"]), ("", ""))[1]
+        if got != want:
+            out.append(f"{name} sufficiency {int(row['year'])} [{lang}]: chart {got!r}, judge {want!r}")
+    if len(runs) > 1:
+        out += _count_disagreements(runs, figs, lang)
+    fan = figs.get(CHART_NAMES[5])
+    if fan is not None:
+        out += _fan_disagreement(first, fan, lang)
     return out
 
 

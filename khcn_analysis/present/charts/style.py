@@ -17,7 +17,6 @@ import matplotlib
 
 matplotlib.use("Agg", force=False)
 
-import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import Formatter, FuncFormatter, MaxNLocator  # noqa: E402
 
 from khcn_analysis.core.errors import InputError  # noqa: E402
@@ -113,7 +112,7 @@ def get_size(size: str) -> Size:
 @contextmanager
 def house_style():
     """Apply the house rc settings for the duration of a chart's construction."""
-    with plt.rc_context(RC):
+    with matplotlib.rc_context(RC):
         yield
 
 

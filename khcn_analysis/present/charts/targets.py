@@ -19,6 +19,7 @@ from khcn_analysis.core.config import MILESTONES
 from khcn_analysis.core.formatting import format_number
 from khcn_analysis.judge.compare import above_range
 from khcn_analysis.present.charts.inputs import require_columns
+from khcn_analysis.present.charts.placement import Candidate, movable
 from khcn_analysis.present.charts.style import TARGET_COLOUR
 from khcn_analysis.present.charts.text import dash, decimals_of, format_value, verdict_word, w
 
@@ -176,6 +177,19 @@ def milestone_verdicts(attainment: pd.DataFrame | None, indicator: str,
 # ---------------------------------------------------------------- drawing
 
 
+def _label_places(a: float, b: float, y_above: float, y_below: float, *, near_end: bool) -> list[Candidate]:
+    """Where a target's label may go: above the level (or band), then below it; at its start,
+    a quarter in, its middle or its end; close to it first, then a little further."""
+    spots = [(a, "left"), (a + (b - a) * 0.25, "left"), ((a + b) / 2, "center"), (b, "right")]
+    if near_end:  # a label starting near the right edge would run off the plot
+        spots = spots[::-1]
+    out = []
+    for gap in (4, 14):
+        out += [Candidate(x, y_above, 0, gap, ha, "bottom") for x, ha in spots]
+        out += [Candidate(x, y_below, 0, -gap, ha, "top") for x, ha in spots]
+    return out
+
+
 def draw_targets(ax, specs: list[TargetSpec], years: list[int], *, lang: str, unit: str, sz,
                  x_end: float | None = None) -> list:
     """Target levels: a band for a range, a line over the years it applies, a label with clause.
@@ -205,11 +219,12 @@ def draw_targets(ax, specs: list[TargetSpec], years: list[int], *, lang: str, un
             ax.plot([a, b], [level, level], color=TARGET_COLOUR, linewidth=3.6 if point else 2.2,
                     linestyle="-" if point else (0, (6, 3)), zorder=2, solid_capstyle="butt")
             y_text = level
-        right = a - x_lo >= (x_hi - x_lo) * 0.7
-        labels.append(ax.annotate(
-            spec.label(lang, unit), xy=(b if right else a, y_text), xytext=(0, 4),
-            textcoords="offset points", ha="right" if right else "left", va="bottom",
-            fontsize=sz.small + 0.5, color=TARGET_COLOUR, fontweight="bold", zorder=5,
-            bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
-        ))
+        y_below = spec.lower if spec.comparator == "between" and spec.lower is not None else y_text
+        places = _label_places(a, b, y_text, y_below, near_end=a - x_lo >= (x_hi - x_lo) * 0.7)
+        first = places[0]
+        label = ax.annotate(spec.label(lang, unit), xy=(first.x, first.y), xytext=(first.dx, first.dy),
+                            textcoords="offset points", ha=first.ha, va=first.va, fontsize=sz.small + 0.5,
+                            color=TARGET_COLOUR, fontweight="bold", zorder=5)
+        movable(label, places)
+        labels.append(label)
     return labels

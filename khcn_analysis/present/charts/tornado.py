@@ -101,8 +101,12 @@ def tornado_chart(
 
     top = df.iloc[0]
     lo_v, hi_v = sorted((float(top["low"]), float(top["high"])))
-    title = w("tornado.title", lang, name=top["name"], label=mid(indicator_label(indicator, lang)), year=year,
-              lo=short(lo_v), hi=short(hi_v), base=short(base))
+    label = mid(indicator_label(indicator, lang))
+    if top["swing"] > 0:
+        title = w("tornado.title", lang, name=top["name"], label=label, year=year,
+                  lo=short(lo_v), hi=short(hi_v), base=short(base))
+    else:  # nothing moves it (a scenario that holds the indicator on its target)
+        title = w("tornado.flat", lang, label=indicator_label(indicator, lang), year=year, base=short(base))
     parts = [w("unit", lang, unit=indicator_unit_label(indicator, unit, lang))]
     if scenario:
         parts.append(w("tornado.base_scenario", lang, name=scenario_title(scenario, lang, titles)))
@@ -120,8 +124,17 @@ def tornado_chart(
         y = np.arange(len(df))[::-1]
         c_low, c_high = PALETTE[0], PALETTE[1]
         for yi, (_, r) in zip(y, df.iterrows(), strict=True):
-            for value, colour, key in ((r["low"], c_low, "param_low"), (r["high"], c_high, "param_high")):
+            ends = ((r["low"], c_low, "param_low"), (r["high"], c_high, "param_high"))
+            for value, colour, _key in ends:
                 ax.barh(yi, value - base, left=base, height=0.6, color=colour, zorder=3)
+            if r["swing"] == 0:  # one label, not two printed on each other
+                params = [format_number(float(r[k]), min_decimals(float(r[k])), lang) for _, _, k in ends
+                          if k in df.columns and not pd.isna(r[k])]
+                text = short(r["low"]) + (f" ({'–'.join(params)})" if params else "")
+                ax.annotate(text, xy=(base, yi), xytext=(5, 0), textcoords="offset points", va="center",
+                            ha="left", fontsize=sz.small + 0.5)
+                continue
+            for value, _colour, key in ends:
                 text = short(value)
                 if key in df.columns and not pd.isna(r[key]):
                     text += f" ({format_number(float(r[key]), min_decimals(float(r[key])), lang)})"
