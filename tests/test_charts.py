@@ -332,26 +332,33 @@ def sufficiency_table(scenarios=("a",)) -> pd.DataFrame:
     ])
 
 
-def test_funding_sufficiency_shows_percent_of_need_with_the_judges_words():
-    from khcn_analysis.judge.sufficiency import sufficiency
+def verdicts_for(table: pd.DataFrame, statuses: dict[tuple[str, int], str]) -> pd.DataFrame:
+    """Judge-shaped sufficiency rows (``judge.sufficiency``): what the test says, not what the ratio is."""
+    rows = table.loc[table["year"].isin([2015, 2020, 2030])]
+    return pd.DataFrame({"scenario": rows["scenario"], "year": rows["year"], "value": rows["value"],
+                         "status": [statuses[(s, y)] for s, y in zip(rows["scenario"], rows["year"], strict=True)]})
 
+
+def test_funding_sufficiency_shows_percent_of_need_with_the_judges_words():
     table = sufficiency_table()
-    fig = charts.funding_sufficiency_chart(table, verdicts=sufficiency(table))
+    said = {("a", 2015): "not_met", ("a", 2020): "not_met", ("a", 2030): "met"}
+    fig = charts.funding_sufficiency_chart(table, verdicts=verdicts_for(table, said))
     title = chart_texts(fig)["title"]
     assert title.endswith(": 50% năm 2015 (thiếu), 25% năm 2020 (thiếu), 120% năm 2030 (đủ)")
     assert "2014" not in all_text(fig)
     assert "% nhu cầu kinh phí (100% = vừa đủ)" in chart_texts(fig)["subtitle"]
     # The words are the judge's: a verdict table that says otherwise is what the chart shows.
-    said = sufficiency(table).assign(status="sufficient")
-    assert "25% năm 2020 (đủ)" in chart_texts(charts.funding_sufficiency_chart(table, verdicts=said))["title"]
+    said[("a", 2020)] = "met"
+    fig = charts.funding_sufficiency_chart(table, verdicts=verdicts_for(table, said).drop(columns="scenario"))
+    assert "25% năm 2020 (đủ)" in chart_texts(fig)["title"]
     assert "(" not in chart_texts(charts.funding_sufficiency_chart(table))["title"]
 
 
 def test_funding_sufficiency_of_several_scenarios_counts_them_in_the_title():
-    from khcn_analysis.judge.sufficiency import sufficiency
-
-    table = sufficiency_table(("a", "b", "c"))  # ratios ×1, ×2, ×3: 2015 0.5 / 1.0 / 1.5
-    fig = charts.funding_sufficiency_chart(table, verdicts=sufficiency(table), lang="en")
+    table = sufficiency_table(("a", "b", "c"))
+    said = {(s, y): "met" if (s, y) in {("b", 2015), ("c", 2015)} or y == 2030 else "not_met"
+            for s in "abc" for y in (2015, 2020, 2030)}
+    fig = charts.funding_sufficiency_chart(table, verdicts=verdicts_for(table, said), lang="en")
     assert chart_texts(fig)["title"] == ("Scenarios with enough money for the targets: "
                                          "2 of 3 in 2015, 0 of 3 in 2020, 3 of 3 in 2030")
     legend = legend_texts(fig)

@@ -81,8 +81,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "charts.sufficiency.item.none": ("{value} năm {year}", "{value} in {year}"),
     "charts.sufficiency.count": ("{k}/{n} năm {year}", "{k} of {n} in {year}"),
     "charts.sufficiency.line": ("100% = vừa đủ cho mục tiêu", "100% = exactly enough"),
-    "charts.sufficiency.sufficient": ("đủ", "enough"),
-    "charts.sufficiency.short": ("thiếu", "short"),
+    # the judge's sufficiency statuses (judge/sufficiency.py): met = enough money
+    "charts.sufficiency.met": ("đủ", "enough"),
+    "charts.sufficiency.not_met": ("thiếu", "short"),
     "charts.sufficiency.not_computable": ("chưa tính được", "not computable"),
     # uncertainty fan
     "charts.fan.title": ("Năm {year}, {label} có 90% khả năng nằm trong khoảng {lo}–{hi} (trung vị {med})",

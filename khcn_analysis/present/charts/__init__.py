@@ -47,7 +47,7 @@ _WHERE: dict[str, str] = {
     "short_clause": "targets", "milestone_verdicts": "targets",
     # style, frame and text, for charts drawn elsewhere in the house style
     "GREY": "style", "HISTORY_COLOUR": "style", "OKABE_ITO": "style", "PALETTE": "style",
-    "SIZES": "style", "STATUS_STYLES": "style", "TARGET_COLOUR": "style", "VERDICT_STYLES": "style",
+    "SIZES": "style", "STATUS_MARKERS": "style", "STATUS_STYLES": "style", "TARGET_COLOUR": "style", "VERDICT_STYLES": "style",
     "house_style": "style", "number_formatter": "style", "year_axis": "style",
     "chart_texts": "frame", "new_frame": "frame",
     "source_line": "text",
@@ -96,6 +96,7 @@ if TYPE_CHECKING:  # for editors and type checkers; nothing is imported at run t
         OKABE_ITO,
         PALETTE,
         SIZES,
+        STATUS_MARKERS,
         STATUS_STYLES,
         TARGET_COLOUR,
         VERDICT_STYLES,

@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 
 from khcn_analysis.core.formatting import check_lang
 from khcn_analysis.present.charts.frame import new_frame, place_legend
-from khcn_analysis.present.charts.inputs import chart_data, scenario_series
+from khcn_analysis.present.charts.inputs import chart_data, older_names, scenario_series
 from khcn_analysis.present.charts.lines import draw_scenarios, spread_labels
 from khcn_analysis.present.charts.placement import settle_labels
 from khcn_analysis.present.charts.style import PALETTE, house_style
@@ -62,13 +62,13 @@ def comparison_title(final: pd.Series, label: str, year: int, unit: str, decimal
     return title
 
 
+@older_names
 def scenario_comparison_chart(
     data,
     indicator: str,
     *,
     scenarios: Sequence[str] | None = None,
     attainment: pd.DataFrame | None = None,
-    targets: pd.DataFrame | None = None,
     lang: str = "vi",
     size: str = "slide",
     sources: pd.DataFrame | None = None,
@@ -82,7 +82,7 @@ def scenario_comparison_chart(
     """
     lang = check_lang(lang)
     cd = chart_data(data)
-    attainment = next((x for x in (attainment, targets, cd.attainment) if x is not None), None)
+    attainment = attainment if attainment is not None else cd.attainment
     sources = sources if sources is not None else cd.sources
     titles = titles if titles is not None else cd.titles
     rows, names = scenario_series(cd.table, indicator, scenarios)

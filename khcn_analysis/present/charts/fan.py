@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 from khcn_analysis.core.errors import InputError
 from khcn_analysis.core.formatting import check_lang, format_number
 from khcn_analysis.present.charts.frame import new_frame, place_legend
-from khcn_analysis.present.charts.inputs import chart_data, require_columns
+from khcn_analysis.present.charts.inputs import chart_data, older_names, require_columns
 from khcn_analysis.present.charts.lines import draw_series, status_handles
 from khcn_analysis.present.charts.placement import settle_labels
 from khcn_analysis.present.charts.style import (
@@ -82,13 +82,13 @@ def _long_bands(bands: pd.DataFrame, indicator: str) -> tuple[pd.DataFrame, pd.D
     return bands, draws
 
 
+@older_names
 def fan_chart(
     data,
     indicator: str,
     *,
     history: pd.DataFrame | None = None,
     attainment: pd.DataFrame | None = None,
-    targets: pd.DataFrame | None = None,
     probabilities: pd.DataFrame | None = None,
     scenario: str | None = None,
     unit: str | None = None,
@@ -117,7 +117,6 @@ def fan_chart(
         sources = sources if sources is not None else cd.sources
         titles = titles if titles is not None else cd.titles
         data = cd.bands
-    attainment = attainment if attainment is not None else targets
     bands, draws = _long_bands(data, indicator)
     if history is not None and "variable" in history.columns:
         history = history.loc[history["variable"] == indicator]

@@ -9,7 +9,7 @@ from matplotlib.figure import Figure
 
 from khcn_analysis.core.formatting import check_lang
 from khcn_analysis.present.charts.frame import new_frame, place_legend
-from khcn_analysis.present.charts.inputs import chart_data, scenario_series
+from khcn_analysis.present.charts.inputs import chart_data, older_names, scenario_series
 from khcn_analysis.present.charts.lines import draw_scenarios, draw_verdicts, verdict_handles
 from khcn_analysis.present.charts.placement import settle_labels
 from khcn_analysis.present.charts.targets import Verdict, milestone_verdicts, target_specs
@@ -48,12 +48,12 @@ def indicator_title(label: str, verdicts: list[Verdict], primary: pd.DataFrame, 
              b=format_value(b, unit, lang, decimals), y0=y0, y1=y1)
 
 
+@older_names
 def indicator_chart(
     data,
     indicator: str,
     *,
     attainment: pd.DataFrame | None = None,
-    targets: pd.DataFrame | None = None,
     scenarios: Sequence[str] | None = None,
     lang: str = "vi",
     size: str = "slide",
@@ -65,12 +65,12 @@ def indicator_chart(
     ``data``: a projection table, or a pipeline :class:`Results` (or several), which
     supply ``attainment``, ``sources`` and ``titles`` themselves. ``attainment``: the
     judge's rows; the title reports the value in each milestone year with the judge's
-    verdict, for the first scenario. (``targets`` is the older name of ``attainment``;
-    a plan's targets table there draws the targets without verdicts.)
+    verdict, for the first scenario (a plan's targets table there draws the targets
+    without verdicts).
     """
     lang = check_lang(lang)
     cd = chart_data(data)
-    attainment = next((x for x in (attainment, targets, cd.attainment) if x is not None), None)
+    attainment = attainment if attainment is not None else cd.attainment
     sources = sources if sources is not None else cd.sources
     titles = titles if titles is not None else cd.titles
     rows, names = scenario_series(cd.table, indicator, scenarios)

@@ -9,7 +9,8 @@ per scenario. Nothing here reads a file or runs the engine.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+import functools
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,8 +20,8 @@ from khcn_analysis.core.catalogue import LANGS
 from khcn_analysis.core.errors import InputError
 from khcn_analysis.present.charts.style import STATUS_STYLES
 
-__all__ = ["PROJECTION_COLUMNS", "ChartData", "chart_data", "require_columns", "scenario_series",
-           "series_rows"]
+__all__ = ["PROJECTION_COLUMNS", "ChartData", "chart_data", "older_names", "require_columns",
+           "scenario_series", "series_rows"]
 
 PROJECTION_COLUMNS = ("scenario", "variable", "unit", "year", "value", "status", "source")
 
@@ -100,6 +101,10 @@ class ChartData:
         return list(dict.fromkeys(self.table["scenario"].astype(str)))
 
 
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame | None:
+    return pd.concat(frames, ignore_index=True) if frames else None
+
+
 def _is_results(obj: Any) -> bool:
     return hasattr(obj, "projection") and hasattr(obj, "attainment") and hasattr(obj, "scenario")
 
@@ -123,7 +128,7 @@ def chart_data(data: Any) -> ChartData:
     return ChartData(
         table=pd.concat([r.table for r in runs], ignore_index=True),
         attainment=pd.concat([tagged(r.attainment, r.scenario.name) for r in runs], ignore_index=True),
-        sufficiency=pd.concat([r.sufficiency for r in runs], ignore_index=True),
+        sufficiency=_concat([tagged(r.sufficiency, r.scenario.name) for r in runs if r.sufficiency is not None]),
         sources=first.sources,
         titles={r.scenario.name: {lang: r.scenario.title(lang) for lang in LANGS} for r in runs},
         budget=first.plan.budget_table(),
@@ -132,3 +137,20 @@ def chart_data(data: Any) -> ChartData:
         draws=mc.draws if mc is not None else None,
         tornado=first.tornado,
     )
+
+
+#: Keyword names the charts had before they received the judge's rows and the run's sources.
+OLDER_NAMES = {"targets": "attainment", "source_details": "sources"}
+
+
+def older_names(chart: Callable) -> Callable:
+    """Accept a chart's older keyword names (``targets=``, ``source_details=``) while callers move."""
+    @functools.wraps(chart)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        for old, new in OLDER_NAMES.items():
+            if old in kwargs:
+                value = kwargs.pop(old)
+                if kwargs.get(new) is None:
+                    kwargs[new] = value
+        return chart(*args, **kwargs)
+    return wrapper

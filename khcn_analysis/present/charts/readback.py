@@ -165,7 +165,7 @@ def _count_disagreements(runs: Sequence, figs: dict, lang: str) -> list[str]:
     counts = {int(m["year"]): int(m["k"]) for m in pattern("sufficiency.count", lang, k=r"\d+", n=r"\d+",
                                                            year=r"\d{4}").finditer(title)}
     for year in MILESTONES:
-        want = sum(int((r.sufficiency.loc[r.sufficiency["year"] == year, "status"] == "sufficient").sum())
+        want = sum(int((r.sufficiency.loc[r.sufficiency["year"] == year, "status"] == "met").sum())
                    for r in runs)
         if counts.get(year) != want:
             out.append(f"sufficiency count {year} [{lang}]: chart {counts.get(year)}, judge {want}")

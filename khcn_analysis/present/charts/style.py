@@ -24,7 +24,7 @@ from khcn_analysis.core.formatting import Lang, format_number  # noqa: E402
 
 __all__ = [
     "DEFAULT_STATUS_STYLE", "DEFAULT_VERDICT_STYLE", "FONT", "GREY", "HISTORY_COLOUR", "OKABE_ITO",
-    "PALETTE", "RC", "SAVE_METADATA", "SIZES", "STATUS_STYLES", "TARGET_COLOUR", "VERDICT_STYLES",
+    "PALETTE", "RC", "SAVE_METADATA", "SIZES", "STATUS_MARKERS", "STATUS_STYLES", "TARGET_COLOUR", "VERDICT_STYLES",
     "NumberFormatter", "Size", "StatusStyle", "VerdictStyle", "get_size", "house_style",
     "min_decimals", "number_formatter", "status_style", "text_on", "verdict_style", "year_axis",
 ]
@@ -144,6 +144,10 @@ STATUS_STYLES: dict[str, StatusStyle] = {
     "projected": StatusStyle(None, False, True),
 }
 DEFAULT_STATUS_STYLE = StatusStyle("X", False, True)
+#: The same marks in the older ``{"marker", "fill"}`` form (the baseline page draws with it).
+STATUS_MARKERS: dict[str, dict[str, object]] = {
+    status: {"marker": st.marker, "fill": st.filled} for status, st in STATUS_STYLES.items() if st.marker
+}
 
 
 def status_style(status: str) -> StatusStyle:

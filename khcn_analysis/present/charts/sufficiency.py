@@ -14,11 +14,12 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from khcn_analysis.core.catalogue import has
 from khcn_analysis.core.config import MILESTONES
 from khcn_analysis.core.errors import InputError
 from khcn_analysis.core.formatting import check_lang, format_number
 from khcn_analysis.present.charts.frame import new_frame, place_legend
-from khcn_analysis.present.charts.inputs import chart_data, scenario_series
+from khcn_analysis.present.charts.inputs import chart_data, older_names, scenario_series
 from khcn_analysis.present.charts.style import (
     GREY,
     PALETTE,
@@ -26,7 +27,7 @@ from khcn_analysis.present.charts.style import (
     house_style,
     number_formatter,
 )
-from khcn_analysis.present.charts.text import chart_source, scenario_title, status_word, w
+from khcn_analysis.present.charts.text import chart_source, scenario_title, status_word, verdict_word, w
 
 __all__ = ["SUFFICIENCY_YEARS", "funding_sufficiency_chart", "sufficiency_title", "sufficiency_word"]
 
@@ -34,8 +35,11 @@ SUFFICIENCY_YEARS: tuple[int, ...] = MILESTONES
 
 
 def sufficiency_word(status: str, lang: str) -> str:
-    """'đủ' / 'thiếu' / 'chưa tính được' for a judge's sufficiency status."""
-    return w(f"sufficiency.{status}", lang)
+    """'đủ' / 'thiếu' / 'chưa tính được' for the judge's sufficiency status (met / not_met / …).
+
+    A status with no word of its own here takes the shared verdict word.
+    """
+    return w(f"sufficiency.{status}", lang) if has(f"charts.sufficiency.{status}") else verdict_word(status, lang)
 
 
 def percent(ratio: float, lang: str) -> str:
@@ -47,12 +51,14 @@ def sufficiency_title(rows: pd.DataFrame, verdicts: pd.DataFrame | None, names: 
     """One scenario: each milestone's % of the need with the judge's word; several: how many have enough."""
     judged = None
     if verdicts is not None and len(verdicts):
+        if "scenario" not in verdicts.columns:  # one run's rows: they judge the first scenario
+            verdicts = verdicts.assign(scenario=names[0])
         judged = verdicts.loc[verdicts["scenario"].astype(str).isin(names) & verdicts["year"].isin(years)]
-    if len(names) > 1 and judged is not None:
+    if len(names) > 1 and judged is not None and set(judged["scenario"].astype(str)) >= set(names):
         items = []
         for y in years:
             sel = judged.loc[judged["year"] == y]
-            k = int((sel["status"] == "sufficient").sum())
+            k = int((sel["status"] == "met").sum())
             items.append(w("sufficiency.count", lang, k=k, n=len(names), year=y))
         return w("sufficiency.title.many", lang, items=", ".join(items))
     primary = rows.loc[rows["scenario"] == names[0]].set_index("year")["value"]
@@ -66,6 +72,7 @@ def sufficiency_title(rows: pd.DataFrame, verdicts: pd.DataFrame | None, names: 
     return w("sufficiency.title.none", lang, items=", ".join(items))
 
 
+@older_names
 def funding_sufficiency_chart(
     data,
     *,
