@@ -10,11 +10,13 @@ the legend run off the page (a slide used to clip "Chi KH&CN giữ tỷ lệ so 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 
 from khcn_analysis.core.formatting import Lang, check_lang
 from khcn_analysis.present.charts.style import FONT, GREY, Size, get_size, house_style
@@ -91,25 +93,39 @@ def wrap_to_width(fig: Figure, text: str, fontsize: float, width_in: float, weig
     """Break ``text`` into lines that fit ``width_in`` inches, measured with the real font.
 
     Character-count wrapping misjudges bold Vietnamese text (wide diacritic letters) and
-    lets titles run off the slide; measuring each candidate line does not.
+    lets titles run off the slide; measuring does not. Words are measured once each (a
+    line is its words plus its spaces), so a deck of charts costs little to wrap.
     """
-    renderer = fig.canvas.get_renderer()
-    probe = fig.text(0, 0, "", fontsize=fontsize, fontweight=weight, family=FONT)
     limit = width_in * fig.dpi
+    space = _width(" ", fontsize, weight, fig.dpi)
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        current = ""
+        current, used = "", 0.0
         for word in paragraph.split(" "):
-            candidate = f"{current} {word}" if current else word
-            probe.set_text(candidate)
-            if current and probe.get_window_extent(renderer).width > limit:
+            width = _width(word, fontsize, weight, fig.dpi)
+            if current and used + space + width > limit:
                 lines.append(current)
-                current = word
+                current, used = word, width
             else:
-                current = candidate
+                current, used = (f"{current} {word}", used + space + width) if current else (word, width)
         lines.append(current)
-    probe.remove()
     return "\n".join(lines)
+
+
+@functools.lru_cache(maxsize=50_000)
+def _width(word: str, fontsize: float, weight: str, dpi: float) -> float:
+    """Width in pixels of one word (or a space) in the house font."""
+    renderer = _probe_renderer(dpi)
+    prop = FontProperties(family=FONT, size=fontsize, weight=weight)
+    if word == " ":
+        return renderer.get_text_width_height_descent("x x", prop, ismath=False)[0] - 2 * _width(
+            "x", fontsize, weight, dpi)
+    return renderer.get_text_width_height_descent(word, prop, ismath=False)[0] if word else 0.0
+
+
+@functools.lru_cache(maxsize=4)
+def _probe_renderer(dpi: float) -> RendererAgg:
+    return RendererAgg(10, 10, dpi)
 
 
 def chart_texts(fig: Figure) -> dict[str, str]:
