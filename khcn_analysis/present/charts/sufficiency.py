@@ -27,7 +27,13 @@ from khcn_analysis.present.charts.style import (
     house_style,
     number_formatter,
 )
-from khcn_analysis.present.charts.text import chart_source, scenario_title, status_word, verdict_word, w
+from khcn_analysis.present.charts.text import (
+    chart_source,
+    scenario_title,
+    status_word,
+    verdict_word,
+    w,
+)
 
 __all__ = ["SUFFICIENCY_YEARS", "funding_sufficiency_chart", "sufficiency_title", "sufficiency_word"]
 
