@@ -44,7 +44,7 @@ def _setup() -> None:
     from khcn_analysis.model.projection import prepare
     from khcn_analysis.model.scenarios import UNCERTAIN_PARAMETERS, load_scenario
     from khcn_analysis.model.uncertainty import draw_parameters
-    from khcn_analysis.plan.model import load_plan
+    from khcn_analysis.plan.load import load_plan
 
     out = Path(tempfile.mkdtemp(prefix="khcn-bench-"))
     build_processed(processed_dir=out)

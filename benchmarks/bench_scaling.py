@@ -31,7 +31,7 @@ def _setup() -> None:
     from khcn_analysis.data.baseline import load_observations
     from khcn_analysis.data.build import build_processed
     from khcn_analysis.model.scenarios import load_scenario
-    from khcn_analysis.plan.model import load_plan
+    from khcn_analysis.plan.load import load_plan
 
     out = Path(tempfile.mkdtemp(prefix="khcn-bench-"))
     build_processed(processed_dir=out)

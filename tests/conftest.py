@@ -92,6 +92,6 @@ def observations(processed_baseline):
 
 @pytest.fixture(scope="module")
 def plan():
-    from khcn_analysis.plan.model import load_plan
+    from khcn_analysis.plan.load import load_plan
 
     return load_plan()

@@ -21,20 +21,14 @@ MAX_LINES = 600
 CATALOGUE = PACKAGE / "core" / "catalogue"
 
 #: Modules still over the size limit, to be split (the list may only shrink).
-OVERSIZED: set[str] = {
-    "plan/model.py", "plan/audit.py",
-}
+OVERSIZED: set[str] = set()
 
 #: Modules whose words are not yet in the catalogue (the list may only shrink).
 UNCATALOGUED: set[str] = {
-    "core/formatting.py",
-    "core/indicators.py",
     "data/build.py",
     "data/facts.py",
     "data/sources.py",
     "model/scenarios.py",
-    "plan/audit.py",
-    "plan/model.py",
 }
 
 #: Named exceptions: literals a reader sees that are data, not labels.

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from khcn_analysis.plan.audit import Finding, audit_plan, findings_table
-from khcn_analysis.plan.model import load_national_targets, load_plan
+from khcn_analysis.plan.load import load_national_targets, load_plan
 
 FIXTURES = Path(__file__).parent / "fixtures" / "plans"
 
@@ -105,7 +105,7 @@ def test_reviewer_flags(findings):
         == "st_investment_2015,st_investment_2020_onward"
     )
     assert "researchers_2020" in findings["no_baseline"].numbers["targets"]
-    assert findings["investment_vs_recurrent"].severity == "warning"
+    assert findings["investment_vs_recurrent"].severity == "warning"  # 72 bn could be either
     assert findings["general_aim_unmeasured"].severity == "info"
 
 
@@ -163,3 +163,57 @@ def test_findings_table_views(findings):
     row = en[en.id == "yearly_average"].iloc[0]
     assert row.message.startswith("The stated average")
     assert row.numbers["implied_average"] == pytest.approx(28.25)
+
+
+# ---- the wordings say what the plan says (issue 13.7), checked against its text ---------------
+
+
+def test_no_budget_after_names_the_budget_share_as_the_plan_does(findings):
+    """B.II.4: "không dưới 2% tổng chi ngân sách nhà nước" – total state budget, not 'local'."""
+    f = findings["no_budget_after"]
+    assert "≥ 2% tổng chi ngân sách nhà nước" in f.message_vi and "NSĐP" not in f.message_vi.split("Trích")[0]
+    assert "≥ 2% of total state budget expenditure" in f.message_en
+    assert "local budget expenditure" not in f.message_en
+    assert "Chi ngân sách nhà nước cho KH&CN" in f.message_vi  # titles, not ids
+    assert "st_budget_share_every_year" not in f.message_vi
+
+
+def test_gdp_means_grdp_is_presented_as_the_workbooks_reading(findings):
+    f = findings["gdp_means_grdp"]
+    assert "cách đọc của sổ tay" in f.message_vi and "văn bản không nói rõ" in f.message_vi
+    assert "the workbook's reading" in f.message_en and "the text does not say" in f.message_en
+    assert "st_investment_2015" not in f.message_en
+
+
+def test_investment_vs_recurrent_places_the_lines_whose_purpose_says_it(findings):
+    """Offices are construction (development investment); research tasks are SNKH; 72 bn could be either."""
+    f = findings["investment_vs_recurrent"]
+    assert f.numbers["development_investment"] == 9
+    assert f.numbers["st_recurrent"] == pytest.approx(33.5 + 89)
+    assert f.numbers["either"] == 72
+    assert "construction of offices (9 bn VND) – development investment" in f.message_en
+    assert "S&T research tasks and projects (122.5 bn VND) – S&T recurrent funds" in f.message_en
+    assert "cannot allocate from the plan as written" not in f.message_en
+
+
+def test_sources_of_money_compares_like_with_like(findings):
+    """The stated 24 bn VND/year is the average of all the money, not of the province's part."""
+    f = findings["sources_of_money"]
+    assert f.numbers["all_sources_per_year"] == pytest.approx(226 / 8)
+    assert "not the stated" not in f.message_en
+    assert "is for all the money, every source together" in f.message_en
+    assert "là của toàn bộ kinh phí, mọi nguồn cộng lại" in f.message_vi
+
+
+def test_general_aim_and_vision_name_one_region(findings):
+    """"Trung du miền núi phía Bắc" (B.I) and "các tỉnh miền núi phía Bắc" (C.II) are one region."""
+    f = findings["general_aim_unmeasured"]
+    assert "nhóm so sánh khác" not in f.message_vi and "different peer group" not in f.message_en
+    assert "cùng vùng Trung du và miền núi phía Bắc" in f.message_vi
+    assert "the same Northern Midlands and Mountains region" in f.message_en
+
+
+def test_reader_text_shows_no_ids(findings):
+    for f in findings.values():
+        for text in (f.message_vi, f.message_en):
+            assert "researcher_density" not in text and "st_investment_share_grdp" not in text, f.id

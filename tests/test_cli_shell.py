@@ -269,3 +269,17 @@ def test_implausible_projections_carry_a_warning_in_every_format(root: Path, tmp
     for shipped in SHIPPED:  # the shipped scenarios stay quiet
         _, out, _ = run(capsys, "targets", "--scenario", shipped, "--format", "json")
         assert strict_json(out)["warnings"] == []
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_target_rows_show_titles_and_the_scope_in_words(root: Path, capsys, lang: str) -> None:
+    """National rows printed raw ids (``res31_rd_2021_2025 [national]``): now a title and a scope word."""
+    from khcn_analysis.plan.load import load_national_targets, load_plan
+
+    code, out, err = run(capsys, "targets", "--scenario", "plan_as_written", "--lang", lang)
+    assert code == 0, err
+    for target in [*load_plan().targets, *load_national_targets().targets]:
+        assert target.id not in out
+    national = [line for line in out.splitlines() if ("quốc gia" if lang == "vi" else "national") in line]
+    assert national and all("[" not in line for line in national)
+    assert load_national_targets().targets[0].title(lang) in out

@@ -15,7 +15,9 @@ import pytest
 
 from khcn_analysis.core.errors import KhcnError
 from khcn_analysis.judge.compare import above_range, compare
-from khcn_analysis.plan.model import PlanError, load_national_targets, load_plan, side_by_side
+from khcn_analysis.plan.fields import PlanError
+from khcn_analysis.plan.load import load_national_targets, load_plan
+from khcn_analysis.plan.national import side_by_side
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).parent / "fixtures" / "plans"

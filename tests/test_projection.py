@@ -21,7 +21,7 @@ from khcn_analysis.model.projection import (
     simulate,
 )
 from khcn_analysis.model.scenarios import list_scenarios, load_scenario, validate_parameters
-from khcn_analysis.plan.model import load_plan
+from khcn_analysis.plan.load import load_plan
 
 SHIPPED = ["plan_as_written", "gdp_linked", "meet_targets", "austerity", "latest_trend"]
 

@@ -39,7 +39,7 @@ SHARES = ("st_investment_share_grdp", "st_budget_share_expenditure", "researcher
 def world(tmp_path_factory: pytest.TempPathFactory):
     from khcn_analysis.data.baseline import load_observations
     from khcn_analysis.data.build import build_processed
-    from khcn_analysis.plan.model import load_plan
+    from khcn_analysis.plan.load import load_plan
 
     out = tmp_path_factory.mktemp("processed")
     build_processed(processed_dir=out)

@@ -23,7 +23,7 @@ from khcn_analysis.data import department as dep
 from khcn_analysis.data.assumptions import load_assumptions
 from khcn_analysis.data.sources import read_department_dir, read_facts
 from khcn_analysis.model.scenarios import load_scenario
-from khcn_analysis.plan.model import load_plan
+from khcn_analysis.plan.load import load_plan
 
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIO = ROOT / "scenarios" / "plan_as_written.yaml"

@@ -11,7 +11,7 @@ from khcn_analysis.judge.attainment import ATTAINMENT_COLUMNS, attainment
 from khcn_analysis.judge.compare import above_range, compare
 from khcn_analysis.judge.requirements import requirements
 from khcn_analysis.model.projection import project
-from khcn_analysis.plan.model import load_national_targets
+from khcn_analysis.plan.load import load_national_targets
 from khcn_analysis.plan.target_path import target_path
 
 CONTRACT_COLUMNS = ["target_id", "scope", "indicator", "year", "comparator", "lower", "upper", "unit",

@@ -21,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run_audit(args: argparse.Namespace) -> int:
     from khcn_analysis.plan.audit import SEVERITIES, audit_plan
-    from khcn_analysis.plan.model import load_plan
+    from khcn_analysis.plan.load import load_plan
 
     plan = load_plan(args.plan)
     findings = audit_plan(plan)

@@ -1,7 +1,7 @@
 """``khcn plan``: the plan as data: targets, budget, lists (Plan 182 by default).
 
 A plan file that loads exits 0; an invalid file raises a
-:class:`~khcn_analysis.plan.model.PlanError`, which ``khcn`` turns into a message and exit code 2.
+:class:`~khcn_analysis.plan.fields.PlanError`, which ``khcn`` turns into a message and exit code 2.
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ def terminal_width() -> int:
 
 
 def run_plan(args: argparse.Namespace) -> int:
-    from khcn_analysis.plan.model import load_plan, plan_report
+    from khcn_analysis.plan.load import load_plan
+    from khcn_analysis.plan.text import plan_report
 
     plan = load_plan(args.plan)
     if args.format == "json":

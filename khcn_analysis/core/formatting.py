@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 from typing import Literal
 
+from khcn_analysis.core.catalogue import t
+
 Lang = Literal["vi", "en"]
 LANGS: tuple[Lang, ...] = ("vi", "en")
 
@@ -18,7 +20,7 @@ def check_lang(lang: str) -> Lang:
     if lang not in LANGS:
         from khcn_analysis.core.errors import InputError
 
-        raise InputError(None, "lang", lang, "'vi' (Tiếng Việt) or 'en' (English)")
+        raise InputError(None, "lang", lang, "'vi' (Vietnamese) or 'en' (English)")
     return lang  # type: ignore[return-value]
 
 
@@ -43,5 +45,4 @@ def format_money_bn(value: float | None, decimals: int = 1, lang: Lang = "vi") -
     """Billion VND: ``12.345,0 tỷ đồng`` or ``12,345.0 bn VND``."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
-    unit = "tỷ đồng" if lang == "vi" else "bn VND"
-    return f"{format_number(value, decimals, lang)} {unit}"
+    return f"{format_number(value, decimals, lang)} {t('unit.bn VND', check_lang(lang))}"

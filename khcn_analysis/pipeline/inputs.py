@@ -14,7 +14,8 @@ import pandas as pd
 
 from khcn_analysis.core import paths
 from khcn_analysis.data.baseline import load_observations, load_processed_table, load_source_details
-from khcn_analysis.plan.model import Plan, load_national_targets, load_plan
+from khcn_analysis.plan.load import load_national_targets, load_plan
+from khcn_analysis.plan.model import Plan
 
 __all__ = ["Inputs", "load_inputs"]
 
