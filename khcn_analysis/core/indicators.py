@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from khcn_analysis.core.catalogue import has, t
+from khcn_analysis.core.catalogue import LANGS, has, t
 from khcn_analysis.core.errors import KhcnError
 from khcn_analysis.core.formatting import Lang, check_lang, format_money_bn, format_number
 
 __all__ = [
     "INDICATORS",
+    "UNITS",
+    "UNIT_LABELS",
     "Indicator",
     "UnitMismatchError",
     "check_compatible",
@@ -24,6 +26,15 @@ __all__ = [
     "unit_label",
 
 ]
+
+
+#: Every unit the registry knows (its reader's words are catalogue ``unit.<unit>`` keys).
+UNITS: tuple[str, ...] = (
+    "bn VND", "thousand persons", "persons", "%", "per 10,000 people", "ratio", "% per year",
+    "products", "years", "months",
+)
+#: ``unit -> {lang: label}``, read from the catalogue (kept for callers of the old table).
+UNIT_LABELS: dict[str, dict[str, str]] = {unit: {lang: t(f"unit.{unit}", lang) for lang in LANGS} for unit in UNITS}
 
 
 class UnitMismatchError(KhcnError):
