@@ -430,3 +430,17 @@ def test_comparison_legend_and_title_use_titles_and_unknown_ids_stay_ids():
     assert {"Plan 182 as written", "Funding cut", "tu_dat"} <= set(legend)
     assert "(Funding cut)" in chart_texts(fig)["title"]
     assert "austerity" not in all_text(fig)
+
+
+def test_a_new_value_status_is_one_entry_in_the_style_table():
+    """Issue 13's back-casts and counterfactuals: drawn dashed (a model's past), with their own mark."""
+    from khcn_analysis.present.charts.style import STATUS_STYLES
+
+    table = projection()
+    table.loc[table["year"] < 2013, "status"] = "back-cast"
+    fig = charts.st_investment_share_chart(table)
+    ax = fig.axes[0]
+    mark = STATUS_STYLES["back-cast"].marker
+    assert any(ln.get_marker() == mark and len(ln.get_xdata()) == 3 for ln in ax.lines)  # 2010–2012
+    dashed = [ln for ln in ax.lines if ln.get_linestyle() == "--" and min(ln.get_xdata()) == 2010]
+    assert dashed and max(dashed[0].get_xdata()) >= 2013  # the line into the first record is dashed too
