@@ -52,8 +52,9 @@ LONG_COLUMNS = [*IAMC_INDEX, "year", "value"]
 #: The opt-in companion table: where each value comes from.
 STATUS_COLUMNS = [*IAMC_INDEX, "year", "status", "source"]
 #: Columns of the projection table that describe a value rather than measure it;
-#: they go to the status table when present (``grade`` once verdicts carry one).
-_PROVENANCE = ("status", "grade", "source")
+#: they go to the status table when present (``recorded``: the value is the shared
+#: record of the past, not a back-cast, counterfactual or projection).
+_PROVENANCE = ("status", "grade", "recorded", "source")
 
 #: Indicator id -> IAMC variable name. Depth follows "part of": the S&T budget is a
 #: part of budget expenditure, its share is an attribute of it. Shares, ratios and
@@ -145,7 +146,7 @@ def to_iamc(table: pd.DataFrame, *, layout: Layout = "wide") -> pd.DataFrame:
 def to_status_table(table: pd.DataFrame) -> pd.DataFrame:
     """Where each value comes from: the IAMC keys, ``year``, ``status``, ``source`` (long).
 
-    A ``grade`` column of the projection table is carried too when present.
+    ``grade`` and ``recorded`` columns of the projection table are carried too when present.
     """
     out = _checked(table, STATUS_COLUMNS)
     extra = [c for c in _PROVENANCE if c in out.columns and c not in STATUS_COLUMNS]

@@ -93,7 +93,7 @@ def findings_table(results: Any, lang: str) -> Table:
     robust = "verdict" in rows.columns and any(
         optional_word(v, lang, *ROBUST_PREFIXES) for v in rows["verdict"])
     header = [t(f"brief.col.{k}", lang) for k in ("year", "target", "goal", "value", "verdict", "gap", "basis")]
-    widths = [1.45, 4.7, 2.2, 2.0, 1.6, 2.1, 2.45]
+    widths = [1.75, 4.4, 2.2, 2.0, 1.6, 2.1, 2.45]
     if robust:
         header.append(t("brief.col.robust", lang))
         widths = [1.6, 3.5, 2.0, 1.8, 1.5, 1.9, 2.1, 2.2]
