@@ -12,8 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import pandas as pd
-
 from khcn_analysis.core.catalogue import t
 from khcn_analysis.core.config import MILESTONES, YEAR_FIRST, YEAR_LAST
 
@@ -38,7 +36,7 @@ def render_png(fig: Any, width_in: float) -> bytes:
     """The figure as PNG bytes, 300 dpi at ``width_in`` inches wide; the figure is closed."""
     import matplotlib.pyplot as plt
 
-    from khcn_analysis.present.chart_style import house_style
+    from khcn_analysis.present.charts import house_style
 
     dpi = PRINT_DPI * width_in / float(fig.get_figwidth())
     buffer = io.BytesIO()
@@ -61,23 +59,20 @@ def _specs(results_list: list[Any], lang: str) -> list[tuple[str, Callable[[], A
     from khcn_analysis.present import charts
 
     main = results_list[0]
-    every = pd.concat([r.table for r in results_list], ignore_index=True)
     names = [r.scenario.name for r in results_list]
-    common = {"lang": lang, "size": CHART_SIZE, "source_details": main.sources}
+    common = {"lang": lang, "size": CHART_SIZE}
     if len(results_list) > 1:  # the share under every scenario, in place of the main one's alone
         share = ("comparison", lambda: charts.scenario_comparison_chart(
-            every, "st_investment_share_grdp", scenarios=names, targets=main.attainment, **common),
+            results_list, "st_investment_share_grdp", scenarios=names, **common),
             t("brief.fig.comparison", lang, **_span(lang)), ("st_investment_share_grdp",))
     else:
-        share = ("share", lambda: charts.st_investment_share_chart(
-            main.table, targets=main.attainment, scenarios=names, **common),
-            t("brief.fig.share", lang, **_span(lang)), ("st_investment_share_grdp",))
+        share = ("share", lambda: charts.st_investment_share_chart(main, **common),
+                 t("brief.fig.share", lang, **_span(lang)), ("st_investment_share_grdp",))
     specs = [
         share,
-        ("density", lambda: charts.researcher_density_chart(
-            main.table, targets=main.attainment, scenarios=[names[0]], **common),
+        ("density", lambda: charts.researcher_density_chart(main, **common),
          t("brief.fig.density", lang, **_span(lang)), ("researcher_density",)),
-        ("sufficiency", lambda: charts.funding_sufficiency_chart(every, scenarios=names, **common),
+        ("sufficiency", lambda: charts.funding_sufficiency_chart(results_list, scenarios=names, **common),
          t("brief.fig.sufficiency", lang, years=_years_text(MILESTONES, lang)), ("funding_sufficiency",)),
     ]
     return specs
