@@ -25,15 +25,14 @@ OVERSIZED: set[str] = set()
 
 #: Modules whose words are not yet in the catalogue (the list may only shrink).
 UNCATALOGUED: set[str] = {
-    "data/build.py",
-    "data/facts.py",
-    "data/sources.py",
     "model/scenarios.py",
 }
 
 #: Named exceptions: literals a reader sees that are data, not labels.
 #: - core/formatting.py: the unit words inside number formats ("tỷ đồng") are part of the format.
-ALLOWED: set[str] = set()
+#: - data/sources.py: the geography names of data/raw/sources.csv ("Lai Châu") are values of the
+#:   raw file's vocabulary, checked against it; readers see the catalogue's region names.
+ALLOWED: set[str] = {"data/sources.py"}
 
 VI_LETTERS = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
 

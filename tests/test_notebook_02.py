@@ -136,8 +136,11 @@ def test_page_02_tables_fit_a_1280_pixel_window(tmp_path, monkeypatch, chromium)
                    check=True, capture_output=True, timeout=300)
     probe = ("<script>window.addEventListener('load',()=>{const w=[...document.querySelectorAll("
              "'table.khcn-b02')].map(t=>Math.ceil(t.getBoundingClientRect().right));"
+             "const y=[...document.querySelectorAll('table.khcn-b02 td')].filter(c=>/^\\d{4}$/.test("
+             "c.textContent.trim())).filter(c=>{const r=document.createRange();r.selectNodeContents(c);"
+             "return r.getClientRects().length>1}).length;"
              "document.body.insertAdjacentHTML('beforeend','<pre id=probe>'+JSON.stringify({tables:w,"
-             "page:document.documentElement.scrollWidth})+'</pre>')});</script>")
+             "page:document.documentElement.scrollWidth,wrapped_years:y})+'</pre>')});</script>")
     html.write_text(html.read_text(encoding="utf-8").replace("</body>", probe + "</body>"), encoding="utf-8")
     result = subprocess.run(
         [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -152,6 +155,7 @@ def test_page_02_tables_fit_a_1280_pixel_window(tmp_path, monkeypatch, chromium)
     widths = json.loads(found[1].replace("&quot;", '"'))
     assert len(widths["tables"]) >= 10
     assert max(widths["tables"]) <= 1280 and widths["page"] <= 1280, widths
+    assert widths["wrapped_years"] == 0, widths  # a year is never split over two lines
 
 
 def test_notebook_02_is_clean_and_parameterised():

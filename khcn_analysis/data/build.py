@@ -171,7 +171,7 @@ CONFLICT_RULES: tuple[ConflictRule, ...] = (
                  "population: an annual average over a census count at 1 April",
                  _population_average_over_census),
     ConflictRule("grdp_per_capita_yearbook_series",
-                 "Lai Châu GRDP per capita 2010–2015: the yearbook table (consistent series, "
+                 "Lai Chau GRDP per capita 2010–2015: the yearbook table (consistent series, "
                  "pairs with the yearbook population) over a single web page",
                  _per_capita_yearbook_series),
     ConflictRule("gerd_wdi_series",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from khcn_analysis.core import config
 from khcn_analysis.data.sources import region_of
 
 __all__ = ["PLAN_SERIES", "REASON_CODES", "UNIT_LABELS", "classify_facts", "processed_variable", "reason_code",
@@ -47,8 +48,8 @@ def _exclusion(row) -> str | None:
         return "excluded: multi-year period figure (used by the cross-checks)"
     if row.qualifier in ("more than", "less than", "at least", "at most"):
         return f"excluded: a bound ('{row.qualifier}'), not a point value"
-    if row.geography == "Lai Châu" and row.year < 2004:
-        return "excluded: old Lai Châu province before the 2004 split"
+    if region_of(row.geography) == config.REGION and row.year < 2004:
+        return "excluded: old Lai Chau province before the 2004 split"
     return None
 
 

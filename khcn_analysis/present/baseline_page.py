@@ -29,7 +29,7 @@ __all__ = [
     "assumption_values_table",
     "assumptions_table",
     "checks_table",
-    "conflicts_table",
+    "conflicts_tables",
     "department_text",
     "dispositions_table",
     "findings_table",
@@ -206,23 +206,29 @@ def rules_table(view, lang: str) -> pd.DataFrame:
                          t("data.col.rule", lang): [t(f"data.rule.{name}", lang) for name in view.conflict_rules]})
 
 
-def conflicts_table(view, lang: str) -> pd.DataFrame:
-    """Every contested value: who said what, and which rule chose."""
+def conflicts_tables(view, lang: str) -> list[tuple[str, pd.DataFrame]]:
+    """Every contested value, one table per region: who said what, and which rule chose.
+
+    One table per region keeps each narrow enough for the page (a region column made
+    the table so wide that the years wrapped).
+    """
     order = {name: i for i, name in enumerate(view.conflict_rules, start=1)}
-    rows = []
-    for r in view.conflicts.itertuples():
-        names = "; ".join(source_labels(r.fact_id, lang, names=view.sources))
-        rows.append({
-            t("data.col.indicator", lang): variable_label(str(r.variable), lang),
-            t("data.col.region", lang): region_name(str(r.region), lang),
-            t("data.col.year", lang): str(int(r.year)),
-            t("data.col.value", lang): number(r.value, lang),
-            t("data.col.kind", lang): t(f"data.kind.{r.kind}", lang) if has(f"data.kind.{r.kind}") else str(r.kind),
-            t("data.col.sources", lang): names,
-            t("data.col.decision", lang): t(f"data.state.{r.decision}", lang),
-            t("data.col.rule", lang): str(order.get(str(r.rule), DASH)),
-        })
-    return pd.DataFrame(rows)
+    out = []
+    regions = [r for r in REGIONAL_ORDER if r in set(view.conflicts["region"])]
+    for region in regions:
+        rows = []
+        for r in view.conflicts[view.conflicts["region"] == region].itertuples():
+            kind = t(f"data.kind.{r.kind}", lang) if has(f"data.kind.{r.kind}") else str(r.kind)
+            rows.append({
+                t("data.col.indicator", lang): variable_label(str(r.variable), lang),
+                t("data.col.year", lang): str(int(r.year)),
+                t("data.col.value", lang): number(r.value, lang),
+                t("data.col.kind", lang): kind,
+                t("data.col.sources", lang): "; ".join(source_labels(r.fact_id, lang, names=view.sources)),
+                t("data.col.decision", lang): t(f"data.state.{r.decision}", lang, rule=order.get(str(r.rule), DASH)),
+            })
+        out.append((region_name(region, lang), pd.DataFrame(rows)))
+    return out
 
 
 def dispositions_table(view, lang: str) -> pd.DataFrame:
@@ -233,28 +239,31 @@ def dispositions_table(view, lang: str) -> pd.DataFrame:
                          t("data.col.rows", lang): [number(counts[c], lang) for c in order if c in counts]})
 
 
-def _check_note(check: str, year: int, ok: bool, lang: str) -> str:
-    if ok:
-        return ""
+def _check_note(check: str, year: int, lang: str) -> str:
     known = f"data.check.known.{check}.{year}"
     return t(known, lang) if has(known) else t("data.check.unexplained", lang)
 
 
-def checks_table(view, lang: str) -> pd.DataFrame:
-    rows = []
+def checks_table(view, lang: str) -> tuple[pd.DataFrame, list[str]]:
+    """The cross-checks, and the notes on those that do not match (numbered in the table)."""
+    rows, notes = [], []
     for r in view.crosschecks.itertuples():
         ok = bool(r.ok) if not isinstance(r.ok, str) else r.ok.lower() == "true"
         key = f"data.check.{r.check}"
+        if ok:
+            result = t("data.state.match", lang)
+        else:
+            notes.append(_check_note(str(r.check), int(r.year), lang))
+            result = t("data.state.mismatch", lang, note=len(notes))
         rows.append({
             t("data.col.check", lang): t(key, lang) if has(key) else str(r.check),
             t("data.col.region", lang): region_name(str(r.region), lang),
             t("data.col.year", lang): str(int(r.year)),
             t("data.col.published", lang): number(r.published, lang),
             t("data.col.recomputed", lang): number(r.recomputed, lang),
-            t("data.col.result", lang): t("data.state.match" if ok else "data.state.mismatch", lang),
-            t("data.col.note", lang): _check_note(str(r.check), int(r.year), ok, lang),
+            t("data.col.result", lang): result,
         })
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows), notes
 
 
 def regional_tables(view, lang: str, per_table: int = 3) -> list[pd.DataFrame]:
