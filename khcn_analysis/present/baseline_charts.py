@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.lines import Line2D
 
 from khcn_analysis.core.catalogue import t
-from khcn_analysis.core.catalogue.status import value_status_label
 from khcn_analysis.core.formatting import format_number
-from khcn_analysis.present.chart_style import (
+from khcn_analysis.present.charts.lines import status_handles
+from khcn_analysis.present.charts.style import (
     GREY,
     OKABE_ITO,
     house_style,
     number_formatter,
+    status_style,
     year_axis,
 )
-from khcn_analysis.present.charts import STATUS_MARKERS
 
 __all__ = ["HISTORY_STATUSES", "MAIN_SERIES", "REGIONAL_ORDER", "main_series_chart", "region_name",
            "regional_chart", "series_chart"]
@@ -52,18 +51,15 @@ def series_chart(data: pd.DataFrame, *, title: str, unit: str, lang: str = "vi",
         # the line breaks over missing years: a gap is not bridged (e.g. across the GRDP revision)
         full = data.set_index("year")["value"].reindex(range(int(years.min()), int(years.max()) + 1))
         ax.plot(full.index, full.values, color=LINE_COLOUR, linewidth=1.4, zorder=1)
-        handles = []
         for status in HISTORY_STATUSES:
             part = data[data.status == status]
             if part.empty:
                 continue
-            style = STATUS_MARKERS[status]
-            face = LINE_COLOUR if style["fill"] else "white"
-            ax.plot(part.year, part.value, linestyle="none", markersize=7, zorder=2, marker=style["marker"],
+            style = status_style(status)
+            face = LINE_COLOUR if style.filled else "white"
+            ax.plot(part.year, part.value, linestyle="none", markersize=7, zorder=2, marker=style.marker,
                     markeredgecolor=LINE_COLOUR, markerfacecolor=face, markeredgewidth=1.4)
-            handles.append(Line2D([], [], linestyle="none", marker=style["marker"], markersize=7,
-                                  markeredgecolor=GREY, markerfacecolor=GREY if style["fill"] else "white",
-                                  label=value_status_label(status, lang, lower=True)))
+        handles = status_handles(set(data["status"]), lang)
         ax.set_title(title, fontsize=11, loc="left")
         ax.set_ylabel(unit)
         year_axis(ax, years)
