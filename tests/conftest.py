@@ -58,6 +58,19 @@ def soffice() -> str:
 
 
 @pytest.fixture(scope="session")
+def soffice_writer(soffice: str) -> str:
+    """LibreOffice with its word processor, which converts .docx (Debian splits it off)."""
+    from khcn_analysis.present.brief.pdf import has_writer
+
+    if has_writer(soffice):
+        return soffice
+    reason = "needs LibreOffice Writer (Debian package libreoffice-writer-nogui) to convert .docx"
+    if system_deps_required():
+        pytest.fail(f"{reason}. {REQUIRE_ENV} is set, so a missing program is a failure.")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
 def chromium() -> str:
     return require_program("chromium", "chromium-browser", package="chromium")
 

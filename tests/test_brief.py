@@ -300,6 +300,23 @@ def test_a_folder_where_the_note_should_be_is_refused(capsys, tmp_path: Path) ->
     assert [p.name for p in tmp_path.iterdir()] == ["bao-cao.docx"]
 
 
+def test_libreoffice_without_writer_is_named(tmp_path: Path) -> None:
+    from khcn_analysis.present.brief.pdf import PdfUnavailable, has_writer, to_pdf
+
+    program = tmp_path / "program"
+    program.mkdir()
+    calc_only = program / "soffice"
+    calc_only.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+    (program / "libsclo.so").write_bytes(b"")
+    assert not has_writer(str(calc_only))
+    note = tmp_path / "x.docx"
+    note.write_bytes(b"PK")
+    with pytest.raises(PdfUnavailable, match="libreoffice-writer-nogui"):
+        to_pdf(note, tmp_path / "x.pdf", soffice=str(calc_only))
+    (program / "libswlo.so").write_bytes(b"")
+    assert has_writer(str(calc_only))
+
+
 def test_pdf_without_libreoffice_is_a_clear_exit_2_after_the_docx(capsys, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setattr("khcn_analysis.present.brief.pdf.find_soffice", lambda: None)
     out = tmp_path / "bao-cao.docx"

@@ -52,9 +52,9 @@ def convert(soffice: str, docx: Path) -> Path:
     return to_pdf(docx, docx.with_suffix(".pdf"), soffice=soffice)
 
 
-def test_khcn_brief_pdf_holds_the_vietnamese_verdicts(soffice, pdftotext, pdftoppm, tmp_path: Path,
+def test_khcn_brief_pdf_holds_the_vietnamese_verdicts(soffice_writer, pdftotext, pdftoppm, tmp_path: Path,
                                                        monkeypatch, capsys) -> None:
-    monkeypatch.setattr("khcn_analysis.present.brief.pdf.find_soffice", lambda: soffice)
+    monkeypatch.setattr("khcn_analysis.present.brief.pdf.find_soffice", lambda: soffice_writer)
     out = tmp_path / "bao-cao.docx"
     assert main(["brief", "--scenario", "plan_as_written", "--out", str(out), "--pdf"]) == 0
     pdf = out.with_suffix(".pdf")
@@ -71,15 +71,15 @@ def test_khcn_brief_pdf_holds_the_vietnamese_verdicts(soffice, pdftotext, pdftop
     assert len(pages) == len(PdfReader(str(pdf)).pages) and all(p.stat().st_size > 10_000 for p in pages)
 
 
-def test_comparing_note_and_english_note_fit_on_four_pages(soffice, pdftotext, tmp_path: Path) -> None:
+def test_comparing_note_and_english_note_fit_on_four_pages(soffice_writer, pdftotext, tmp_path: Path) -> None:
     from khcn_analysis import pipeline
     from khcn_analysis.present.brief import write_brief
 
     runs = pipeline.run_many(["plan_as_written", "gdp_linked", "austerity", "latest_trend"])
-    compared = convert(soffice, write_brief(runs, tmp_path / "so-sanh.docx")[0])
+    compared = convert(soffice_writer, write_brief(runs, tmp_path / "so-sanh.docx")[0])
     check_pages(compared)
     assert "SO SÁNH CÁC KỊCH BẢN" in text_of(pdftotext, compared)
-    english = convert(soffice, write_brief(runs[:1], tmp_path / "brief.docx", lang="en")[0])
+    english = convert(soffice_writer, write_brief(runs[:1], tmp_path / "brief.docx", lang="en")[0])
     check_pages(english)
     text = text_of(pdftotext, english)
     assert "SUMMARY REPORT" in text and "Not met" in text and "Figure 3." in text

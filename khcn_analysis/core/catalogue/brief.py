@@ -198,6 +198,10 @@ WORDS: dict[str, tuple[str, str]] = {
         "chưa cài LibreOffice nên không tạo được bản PDF (cài gói Debian libreoffice-writer-nogui); tệp .docx đã được ghi",
         "LibreOffice is not installed, so no PDF was made (install the Debian package libreoffice-writer-nogui); the .docx was written",
     ),
+    "brief.error.no_writer": (
+        "LibreOffice chưa có phần soạn thảo văn bản (Writer) nên không tạo được bản PDF (cài gói Debian libreoffice-writer-nogui); tệp .docx đã được ghi",
+        "LibreOffice has no word processor (Writer), so no PDF was made (install the Debian package libreoffice-writer-nogui); the .docx was written",
+    ),
     "brief.error.pdf_failed": ("LibreOffice không chuyển được tệp sang PDF: {detail}",
                                "LibreOffice could not convert the file to PDF: {detail}"),
     "brief.error.template": ("mẫu văn bản thiếu kiểu (style): {styles}", "the template lacks the styles: {styles}"),

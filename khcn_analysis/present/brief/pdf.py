@@ -21,7 +21,7 @@ from khcn_analysis.core.atomic import atomic_path
 from khcn_analysis.core.catalogue import t
 from khcn_analysis.core.errors import KhcnError
 
-__all__ = ["PdfUnavailable", "find_soffice", "to_pdf"]
+__all__ = ["PdfUnavailable", "find_soffice", "has_writer", "to_pdf"]
 
 #: Seconds one conversion may take before it is abandoned (a cold start takes ~3 s).
 TIMEOUT = 180
@@ -46,11 +46,22 @@ def find_soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
 
+def has_writer(soffice: str) -> bool:
+    """Whether this LibreOffice has its word processor (Debian splits it off: a machine
+    with only ``libreoffice-calc-nogui`` converts spreadsheets but cannot load a .docx)."""
+    program = Path(os.path.realpath(soffice)).parent
+    if not program.is_dir():
+        return True  # an unusual layout: let LibreOffice itself say whether it can
+    return any(program.glob("libsw*")) or any(program.glob("*swlo*")) or (program / "swriter").exists()
+
+
 def to_pdf(docx_path: str | Path, pdf_path: str | Path, *, lang: str = "vi", soffice: str | None = None) -> Path:
     """Convert ``docx_path`` to ``pdf_path`` with LibreOffice; return the PDF's path."""
     program = soffice or find_soffice()
     if not program:
         raise PdfUnavailable(t("brief.error.no_soffice", lang))
+    if not has_writer(program):
+        raise PdfUnavailable(t("brief.error.no_writer", lang))
     docx_path, pdf_path = Path(docx_path), Path(pdf_path)
     with tempfile.TemporaryDirectory(prefix="khcn-brief-") as work:
         work_dir = Path(work)
