@@ -8,6 +8,7 @@ to ``tests/artifacts/explore/`` (git-ignored) for a human to look at.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -27,6 +28,9 @@ CHROMIUM_FLAGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
+#: Words that would mean English slipped into the Vietnamese page.
+ENGLISH_WORDS = ("Scenario", "target", "projected", "assumption", "Met", "Not met", "Enough", "Short",
+                 "Save", "Export", "Folder", "Language", "growth", "Researchers", "Error", "per year")
 SERVER_START_S = 120
 PAGE_READY_MS = 120_000
 UPDATE_MS = 30_000
@@ -149,6 +153,17 @@ def test_page_loads_with_vietnamese_controls_table_and_charts(page):
         img = page.locator(f"img.khcn-chart-{ind}")
         assert img.evaluate("el => el.complete && el.naturalWidth") > 400  # a drawn chart, not a broken image
     page.screenshot(path=str(ARTIFACTS / "01-loaded.png"), full_page=True)
+    # Vietnamese means Vietnamese (issue 14): no English working word on the page.
+    text = page.inner_text(".khcn-explore")
+    for word in ENGLISH_WORDS:
+        assert not re.search(rf"\b{word}\b", text), word
+    # A 1,280 px window: nothing wider than the window, so nothing is cut or scrolled sideways.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    try:
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 1280
+        page.screenshot(path=str(ARTIFACTS / "01-loaded-1280.png"), full_page=True)
+    finally:
+        page.set_viewport_size({"width": 1600, "height": 1000})
 
 
 def _engine_2030(project: Path, **changes) -> float:
