@@ -27,7 +27,6 @@ from khcn_analysis.present.brief.words import (
     is_missing,
     lower_first,
     money,
-    optional_word,
     target_label,
     verdict_text,
 )
@@ -42,10 +41,6 @@ __all__ = [
     "not_computable_sentence",
     "value_source",
 ]
-
-#: Prefixes under which the catalogue may name a robust verdict's value.
-ROBUST_PREFIXES = ("robust", "verdict.robust", "verdict")
-
 
 @dataclass
 class Table:
@@ -90,13 +85,8 @@ def findings_table(results: Any, lang: str) -> Table:
     """The judged targets grouped by milestone year: level, value, verdict, shortfall, evidence."""
     rows = judged_rows(results)
     last_recorded = _last_recorded_year(results)
-    robust = "verdict" in rows.columns and any(
-        optional_word(v, lang, *ROBUST_PREFIXES) for v in rows["verdict"])
     header = [t(f"brief.col.{k}", lang) for k in ("year", "target", "goal", "value", "verdict", "gap", "basis")]
     widths = [1.75, 4.4, 2.2, 2.0, 1.6, 2.1, 2.45]
-    if robust:
-        header.append(t("brief.col.robust", lang))
-        widths = [1.6, 3.5, 2.0, 1.8, 1.5, 1.9, 2.1, 2.2]
     body: list[list[str]] = []
     for r in rows.to_dict("records"):
         year = int(r["year"])
@@ -109,8 +99,6 @@ def findings_table(results: Any, lang: str) -> Table:
             verdict_text(r["status"], lang), gap_text(r, lang),
             basis_text(str(r.get("value_status", "")), is_assumed(source), lang, r.get("grade")),
         ]
-        if robust:
-            cells.append(optional_word(r.get("verdict"), lang, *ROBUST_PREFIXES) or "–")
         body.append(cells)
     table = Table(header, body, {3}, widths, merge_first=True)
     bases = {row[6] for row in body}
@@ -141,19 +129,33 @@ def milestone_sentences(results: Any, lang: str, years: Sequence[int] = MILESTON
         sel = rows[rows["year"] == year]
         when = t("brief.milestone.year_projected" if year > last_recorded else "brief.milestone.year",
                  lang, year=year)
-        met = [short_label(results, r, lang) for r in sel[sel["status"] == "met"].to_dict("records")]
-        missed = [short_label(results, r, lang) for r in sel[sel["status"] == "not_met"].to_dict("records")]
-        key = ("none" if sel.empty else "all" if not missed else "nothing" if not met else "some")
-        out.append(t(f"brief.milestone.{key}", lang, when=when, total=len(sel), n=len(met),
-                     met=", ".join(met), missed=", ".join(missed)))
+        groups = {status: [short_label(results, r, lang) for r in sel[sel["status"] == status].to_dict("records")]
+                  for status in ("met", "not_met", "undetermined")}
+        met, missed, open_ = groups["met"], groups["not_met"], groups["undetermined"]
+        if sel.empty:
+            out.append(t("brief.milestone.none", lang, when=when))
+        elif not missed and not open_:
+            out.append(t("brief.milestone.all", lang, when=when, total=len(sel), met=", ".join(met)))
+        elif not met and not open_:
+            out.append(t("brief.milestone.nothing", lang, when=when, total=len(sel), missed=", ".join(missed)))
+        else:
+            text = t("brief.milestone.head", lang, when=when, n=len(met), total=len(sel))
+            if met:
+                text += t("brief.milestone.head_met", lang, met=", ".join(met))
+            for status, items in (("not_met", missed), ("undetermined", open_)):
+                if items:
+                    text += t("brief.milestone.group", lang, word=lower_first(verdict_text(status, lang)),
+                              items=", ".join(items))
+            out.append(text + ".")
     return out
 
 
 def _last_recorded_year(results: Any) -> int:
     """The last year with any observed value in the projection (the rest is projected)."""
     table = results.table
-    observed = table[table["status"] == "observed"]["year"]
-    return int(observed.max()) if len(observed) else int(table["year"].min())
+    recorded = table["recorded"].astype(bool) if "recorded" in table.columns else table["status"] == "observed"
+    years = table.loc[recorded, "year"]
+    return int(years.max()) if len(years) else int(table["year"].min())
 
 
 def not_computable_sentence(results: Any, lang: str) -> str | None:
@@ -171,20 +173,26 @@ def not_computable_sentence(results: Any, lang: str) -> str | None:
 
 
 def deciding_sentences(results: Any, lang: str, assumption_name) -> list[str]:
-    """For verdicts the judge marks as decided by an assumption: which one, and its breakpoint."""
+    """For each verdict an assumption decides: the judge's own sentence when its rows carry
+    one (``sentence_vi``/``sentence_en``), else which assumption and its breakpoint."""
     rows = judged_rows(results)
     if "deciding_assumption" not in rows.columns:
         return []
-    targets = _targets(results)
     out = []
     for r in rows.to_dict("records"):
         deciding = r.get("deciding_assumption")
+        undecided = r["status"] == "undetermined"
+        if not undecided and (is_missing(deciding) or not str(deciding).strip()):
+            continue
+        label = upper_first(short_label(results, r, lang))
+        sentence = r.get(f"sentence_{lang}")
+        if isinstance(sentence, str) and sentence.strip():
+            out.append(t("brief.assume.sentence", lang, label=label, year=int(r["year"]), sentence=sentence.strip()))
+            continue
         if is_missing(deciding) or not str(deciding).strip():
             continue
-        verdict = optional_word(r.get("verdict"), lang, *ROBUST_PREFIXES) or verdict_text(r["status"], lang)
-        text = t("brief.assume.deciding", lang,
-                 label=target_label(targets.get(r["target_id"]), r["indicator"], lang),
-                 year=int(r["year"]), verdict=lower_first(verdict), assumption=assumption_name(str(deciding)))
+        text = t("brief.assume.deciding", lang, label=label, year=int(r["year"]),
+                 verdict=lower_first(verdict_text(r["status"], lang)), assumption=assumption_name(str(deciding)))
         breakpoint_ = r.get("breakpoint")
         if not is_missing(breakpoint_) and str(breakpoint_).strip():
             text += t("brief.assume.breakpoint", lang, breakpoint=_breakpoint_text(breakpoint_, r, lang))

@@ -38,7 +38,7 @@ def _assumption_variable(results: Any, aid: str) -> str | None:
 
 def assumption_name(aid: str, lang: str, results: Any = None) -> str:
     """A reader's description of an assumption id (or of a scenario key)."""
-    for key in (f"assumptions.{aid}", f"brief.assumption.{aid}", f"param.{aid}"):
+    for key in (f"evidence.deciding.{aid}", f"assumptions.{aid}", f"brief.assumption.{aid}", f"param.{aid}"):
         if has(key):
             return t(key, lang)
     variable = _assumption_variable(results, aid) if results is not None else None

@@ -167,7 +167,8 @@ def optional_word(value: object, lang: str, *prefixes: str) -> str | None:
 
 
 def verdict_text(status: str, lang: str) -> str:
-    return attainment_label(status, lang)
+    """The judge's verdict word (``verdict.<status>`` in the catalogue)."""
+    return t(f"verdict.{status}", lang) if has(f"verdict.{status}") else attainment_label(status, lang)
 
 
 def basis_text(value_status: str, assumed: bool, lang: str, grade: object = None) -> str:
