@@ -159,7 +159,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "brief.assume.range": ("{value} (từ {low} đến {high})", "{value} (plausibly {low}–{high})"),
     "brief.assume.deciding": ("{label} năm {year}: {verdict}; yếu tố quyết định: {assumption}",
                               "{label} in {year}: {verdict}; decided by {assumption}"),
-    "brief.assume.sentence": ("{label} năm {year}: {sentence}", "{label} in {year}: {sentence}"),
+    "brief.assume.sentence": ("{label} năm {year} – {sentence}", "{label} in {year} – {sentence}"),
     "brief.assume.breakpoint": ("; ngưỡng: {breakpoint}", "; breakpoint: {breakpoint}"),
     "brief.assumption.st_budget_2022_recurrent_line": (
         "Chi NSNN cho KH&CN năm 2022 lấy bằng dòng chi sự nghiệp KH&CN cấp tỉnh trong dự toán (mức tối thiểu)",

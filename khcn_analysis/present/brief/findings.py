@@ -3,7 +3,9 @@
 Only the judge decides "met" (:mod:`khcn_analysis.judge`); this module picks its rows for
 the province's targets in the milestone years (:data:`khcn_analysis.core.config.MILESTONES`)
 and writes them for a reader. When the judge's rows carry an evidence ``grade`` and a
-robust ``verdict`` (with ``deciding_assumption`` and ``breakpoint``), they are shown too.
+robust verdict (met under every plausible value, not met under any, or undetermined, with
+``deciding_assumption``, ``breakpoint`` and the judge's own ``sentence_vi``/``sentence_en``),
+the grade is what the verdict rests on and the sentence says what would decide it.
 """
 
 from __future__ import annotations
