@@ -204,6 +204,33 @@ def test_several_scenarios_make_one_comparing_note(runs, tmp_path: Path) -> None
     assert not RAW.findall(all_text(document))
 
 
+def test_evidence_grades_and_the_judges_sentences_are_shown(runs, tmp_path: Path) -> None:
+    """With the evidence columns (issue 13): an undetermined verdict, its grade, the judge's sentence."""
+    from dataclasses import replace
+
+    results = runs[0]
+    att = results.attainment.copy()
+    chosen = (att["indicator"] == "researcher_density") & (att["year"] == 2020)
+    att["grade"] = att["value_status"]
+    att["deciding_assumption"] = ""
+    att["sentence_vi"] = ""
+    att.loc[chosen, ["status", "grade", "deciding_assumption"]] = ["undetermined", "assumption", "researchers_2011"]
+    att.loc[chosen, "sentence_vi"] = "Chưa xác định: đạt nếu tỉnh có ít nhất 234 cán bộ nghiên cứu năm 2020."
+    out = write_brief([replace(results, attainment=att)], tmp_path / "x.docx")[0]
+    document = docx.Document(str(out))
+    table = verdict_table(document, "vi")
+    header = [c.text for c in table.rows[0].cells]
+    row = next([c.text for c in r.cells] for r in table.rows[1:]
+               if r.cells[0].text.startswith("2020") and "nghiên cứu" in r.cells[1].text)
+    assert row[header.index("Đánh giá")] == "Chưa xác định"
+    assert row[header.index("Căn cứ")] == "Giả định"  # the grades differ, so the column is there
+    bullets = styled(document, "List Bullet")
+    assert any(b.startswith("Năm 2020: đạt 0/3") and "chưa xác định: cán bộ nghiên cứu/vạn dân" in b
+               for b in bullets), bullets[:3]
+    assert "Cán bộ nghiên cứu/vạn dân năm 2020 – Chưa xác định: đạt nếu tỉnh có ít nhất 234" in "\n".join(bullets)
+    assert not RAW.findall(all_text(document))
+
+
 # ------------------------------------------------------------------ the template owns the look
 
 

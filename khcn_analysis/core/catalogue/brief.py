@@ -90,6 +90,10 @@ WORDS: dict[str, tuple[str, str]] = {
     "brief.col.verdict": ("Đánh giá", "Verdict"),
     "brief.col.gap": ("Còn thiếu", "Shortfall"),
     "brief.col.basis": ("Căn cứ", "Evidence"),
+    # used only until the judge's own words (verdict.<v>, grade.<g>) name these
+    "brief.verdict.undetermined": ("Chưa xác định", "Undetermined"),
+    "brief.grade.back-cast": ("Ngoại suy ngược", "Back-cast"),
+    "brief.grade.counterfactual": ("Giả định phản thực", "Counterfactual"),
     "brief.basis.all": ("Căn cứ của mọi giá trị: {basis}.", "Every value: {basis}."),
     "brief.basis.assumed": ("{status}, có giả định", "{status}, with assumptions"),
     "brief.gap.above": ("vượt {amount}", "{amount} above"),

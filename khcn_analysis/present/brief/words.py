@@ -168,13 +168,17 @@ def optional_word(value: object, lang: str, *prefixes: str) -> str | None:
 
 def verdict_text(status: str, lang: str) -> str:
     """The judge's verdict word (``verdict.<status>`` in the catalogue)."""
-    return t(f"verdict.{status}", lang) if has(f"verdict.{status}") else attainment_label(status, lang)
+    return optional_word(status, lang, "verdict", "brief.verdict") or attainment_label(status, lang)
 
 
 def basis_text(value_status: str, assumed: bool, lang: str, grade: object = None) -> str:
-    """What a verdict rests on: the evidence grade (or the value's status), and whether
-    an assumption is among its inputs."""
-    word = optional_word(grade, lang, "grade", "status") or value_status_label(value_status, lang)
-    if assumed and not str(value_status).startswith("assumption"):
+    """What a verdict rests on: its evidence grade when the judge gives one (the grade already
+    carries the weakest of its inputs), else the value's status and whether an assumption is
+    among its inputs."""
+    graded = optional_word(grade, lang, "grade", "status", "brief.grade")
+    if graded:
+        return graded
+    word = optional_word(value_status, lang, "status", "brief.grade") or value_status_label(value_status, lang)
+    if assumed and value_status != "assumption":
         return t("brief.basis.assumed", lang, status=word)
     return word
