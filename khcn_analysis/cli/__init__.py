@@ -35,6 +35,7 @@ COMMAND_MODULES = [
     "khcn_analysis.cli.charts",
     "khcn_analysis.cli.export_xlsx",
     "khcn_analysis.cli.brief",
+    "khcn_analysis.cli.progress",
     "khcn_analysis.cli.report",
     "khcn_analysis.cli.explore",
 ]
