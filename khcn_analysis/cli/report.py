@@ -38,6 +38,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--if-changed", action="store_true",
         help="skip when inputs and code are unchanged since the last complete run",
     )
+    parser.add_argument(
+        "--progress", action="store_true",
+        help="also write the current half-year's progress report (khcn progress) into "
+             "reports/progress/<period>/, once per period",
+    )
     add_lang_option(parser)
     parser.set_defaults(handler=run)
 
@@ -53,4 +58,26 @@ def run(args: argparse.Namespace) -> int:
         if_changed=args.if_changed,
         build_data=True,
     )
+    if args.progress:
+        _progress(args)
     return result.exit_code
+
+
+def _progress(args: argparse.Namespace) -> None:
+    """The scheduled half-year report (a separate job: the batch's notebooks do not make it)."""
+    import sys
+
+    from khcn_analysis.cli.output import echo
+    from khcn_analysis.core.catalogue import t
+    from khcn_analysis.report.progress import current_period, scheduled_report, snapshot_path
+
+    folder = args.out / "progress" if args.out else None
+    report = scheduled_report(lang=args.lang, folder=folder)
+    if report is None:
+        period = current_period()
+        echo(t("progress.scheduled_skip", args.lang, period=period.id, path=snapshot_path(period, folder)),
+             file=sys.stderr)
+        return
+    for path in (report.docx, report.pdf):
+        if path is not None:
+            echo(t("progress.written", args.lang, path=path), file=sys.stderr)

@@ -16,6 +16,7 @@ WORDS: dict[str, tuple[str, str]] = {
     # ---------------------------------------------------------------- periods
     "progress.period.h1": ("6 tháng đầu năm {year}", "the first half of {year}"),
     "progress.period.h2": ("6 tháng cuối năm {year}", "the second half of {year}"),
+    "progress.date": ("{d:02d}/{m:02d}/{y}", "{y}-{m:02d}-{d:02d}"),
     # ---------------------------------------------------------------- document properties
     "progress.keywords": ("báo cáo định kỳ 6 tháng; khoa học và công nghệ; Lai Châu; Kế hoạch 182/QĐ-UBND",
                           "six-monthly report; science and technology; Lai Châu; Plan 182/QĐ-UBND"),
@@ -160,6 +161,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "progress.reason.scenario": ("Thay đổi kịch bản dự báo", "A changed scenario"),
     "progress.reason.plan": ("Điều chỉnh dữ liệu Kế hoạch", "A revised plan encoding"),
     "progress.reason.method": ("Cập nhật phương pháp tính", "An updated method"),
+    "progress.source.more": ("{names} và {n} nguồn khác", "{names} and {n} other sources"),
     "progress.public_figure": ("số liệu công bố", "a public figure"),
     "progress.fact_name": ("{source}, năm {year}", "{source}, {year}"),
     # ---------------------------------------------------------------- III. money
@@ -260,7 +262,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "progress.col.no": ("TT", "No."),
     "progress.col.figure": ("Số liệu (đơn vị; trang của mẫu biểu)", "Figure (unit; template sheet)"),
     "progress.col.years_missing": ("Các năm còn thiếu", "Years missing"),
-    "progress.col.purpose": ("Để kết luận", "Needed for"),
+    "progress.col.purpose": ("Mục đích sử dụng", "Needed for"),
     "progress.col.lead": ("Cơ quan chủ trì", "Lead agency"),
     "progress.col.support": ("Cơ quan phối hợp", "Supporting agency"),
     "progress.request.figure": ("{label} ({unit}; trang “{sheet}” của mẫu biểu)",

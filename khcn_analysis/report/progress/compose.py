@@ -82,7 +82,7 @@ class Context:
         names, more = main_sources([self.parts.results], self.lang, variables, 3)
         listed = "; ".join(names) if names else self.tr("brief.source.workbook")
         if more:
-            listed = self.tr("brief.source.more", names=listed, n=more, section=self.sections.get("targets", "I"))
+            listed = self.tr("progress.source.more", names=listed, n=more)
         return self.tr("brief.source", names=listed)
 
 

@@ -73,7 +73,7 @@ def data_section(ctx: Any) -> None:
 
 def _agency(ctx: Any, agency_id: str, clause: str) -> str:
     agency = next(a for a in ctx.parts.results.plan.agencies if a.id == agency_id)
-    return ctx.tr("progress.agency", name=agency.name_vi if ctx.lang == "vi" else agency.name_en, clause=clause)
+    return ctx.tr("progress.agency", name=getattr(agency, f"name_{ctx.lang}"), clause=clause)
 
 
 def _figure(ctx: Any, variable: str) -> str:
@@ -121,17 +121,19 @@ def request_rows(ctx: Any) -> list[list[str]]:
 
 
 def _grounds(ctx: Any) -> list[str]:
+    """The plan's sentence for each assignment the annex relies on, in the plan's order (D'.II.1–7)."""
     plan = ctx.parts.results.plan
+    order = {a.id: i for i, a in enumerate(plan.agencies)}
     seen: dict[tuple[str, str], str] = {}
-    for request in ctx.parts.requests:
-        for r in request.link.responsible:
-            key = (r.agency, r.text_vi)
-            if key in seen:
-                continue
-            agency = next(a for a in plan.agencies if a.id == r.agency)
-            name = agency.name_vi if ctx.lang == "vi" else agency.name_en
-            kind = "duty" if r.basis == "duty" else "focal"
-            seen[key] = ctx.tr(f"progress.annex.{kind}", name=name, clause=r.clause, text=r.text_vi, gloss=r.text_en)
+    used = [r for request in ctx.parts.requests for r in request.link.responsible]
+    for r in sorted(used, key=lambda r: order.get(r.agency, 99)):
+        key = (r.agency, r.text_vi)
+        if key in seen:
+            continue
+        agency = next(a for a in plan.agencies if a.id == r.agency)
+        name = getattr(agency, f"name_{ctx.lang}")
+        kind = "duty" if r.basis == "duty" else "focal"
+        seen[key] = ctx.tr(f"progress.annex.{kind}", name=name, clause=r.clause, text=r.text_vi, gloss=r.text_en)
     return list(seen.values())
 
 
@@ -141,7 +143,7 @@ def annex(ctx: Any) -> None:
     ctx.w.paragraph("Subtitle", ctx.tr("progress.annex.subtitle"))
     ctx.w.paragraph("Scenario Line", ctx.tr("progress.annex.attached", period=ctx.period_label))
     ctx.w.paragraph("Normal", ctx.tr("progress.annex.intro", clause=clause_text(rule.clause, ctx.lang),
-                                     rule=rule.text_vi if ctx.lang == "vi" else rule.text_en))
+                                     rule=getattr(rule, f"text_{ctx.lang}")))
     if not ctx.parts.requests:
         ctx.w.paragraph("Normal", ctx.tr("progress.annex.none"))
         return

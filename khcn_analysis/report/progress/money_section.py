@@ -28,7 +28,7 @@ def _budget_table(ctx: Any) -> None:
     for phase in plan.phases:
         label = f"{phase.start_year}–{phase.end_year}"
         for line in phase.lines:
-            purpose = line.purpose_vi if ctx.lang == "vi" else line.purpose_en
+            purpose = getattr(line, f"purpose_{ctx.lang}")
             rows.append([label, purpose, ctx.tr(f"progress.money.source.{line.source_of_money}"),
                          number(float(line.amount), 1, ctx.lang)])
         rows.append([label, ctx.tr("progress.budget.subtotal"), "",

@@ -40,7 +40,7 @@ def date_text(day: date | datetime | str | None, lang: str) -> str:
         except ValueError:
             return day
     day = day.date() if isinstance(day, datetime) else day
-    return f"{day:%d/%m/%Y}" if lang == "vi" else day.isoformat()
+    return t("progress.date", lang, d=day.day, m=day.month, y=day.year)
 
 
 def years_text(years: Iterable[int], lang: str, most: int = 0) -> str:
