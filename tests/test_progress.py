@@ -325,10 +325,10 @@ def test_the_english_report(flow: Flow, project: Path, tmp_path):
 @pytest.mark.system
 @pytest.mark.slow
 def test_the_report_opens_in_libreoffice_and_its_pdf_holds_period_verdicts_and_changes(
-        flow: Flow, soffice, pdftotext, pdftoppm):
+        flow: Flow, soffice_writer, pdftotext, pdftoppm):
     from khcn_analysis.present.brief import to_pdf
 
-    pdf = to_pdf(flow.second.docx, flow.second.docx.with_suffix(".pdf"), soffice=soffice)
+    pdf = to_pdf(flow.second.docx, flow.second.docx.with_suffix(".pdf"), soffice=soffice_writer)
     text = subprocess.run([pdftotext, str(pdf), "-"], capture_output=True, text=True, check=True,
                           timeout=60).stdout  # reading order: a table cell's lines stay together
     flat = " ".join(text.split())

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from khcn_analysis.core.errors import InputError, KhcnError
-from khcn_analysis.plan.model import load_plan
+from khcn_analysis.plan.load import load_plan
 from khcn_analysis.plan.responsibilities import ResponsibilitiesError, load_responsibilities
 from khcn_analysis.report.progress.changes import Reason, compare_snapshots, source_reasons
 from khcn_analysis.report.progress.periods import Period, current_period, parse_period

@@ -21,7 +21,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from khcn_analysis.core.errors import InputError, InputErrors
 from khcn_analysis.core.paths import raw_dir
 from khcn_analysis.core.strict_yaml import YamlError, read_yaml
-from khcn_analysis.plan.model import Agency, Plan, load_plan
+from khcn_analysis.plan.load import load_plan
+from khcn_analysis.plan.model import Agency, Plan
 
 __all__ = [
     "Link",

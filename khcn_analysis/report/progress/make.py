@@ -91,7 +91,7 @@ def write_progress_report(period: str | Period, out: str | Path | None = None, *
     from khcn_analysis import pipeline
     from khcn_analysis.data.baseline import load_facts
     from khcn_analysis.data.build import build_processed
-    from khcn_analysis.plan.model import load_plan
+    from khcn_analysis.plan.load import load_plan
     from khcn_analysis.plan.responsibilities import load_responsibilities
     from khcn_analysis.present.brief import PdfUnavailable, find_soffice, to_pdf
     from khcn_analysis.report.progress.annex import data_requests
