@@ -530,8 +530,9 @@ def test_the_markup_check_finds_live_markup():
 
 def test_the_assumed_2011_researcher_density_is_drawn_and_labelled_as_an_assumption(explorer):
     from khcn_analysis.core.catalogue import t
+    from khcn_analysis.present.charts.style import STATUS_STYLES
     from khcn_analysis.present.explore import LivePanel
-    from khcn_analysis.present.explore.statuses import STATUS_STYLES
+    from khcn_analysis.present.explore.statuses import status_style
 
     result = explorer.compute(explorer.settings_for("plan_as_written"))
     rows = result.table.loc[result.table["variable"] == "researcher_density"]
@@ -546,7 +547,9 @@ def test_the_assumed_2011_researcher_density_is_drawn_and_labelled_as_an_assumpt
         assert t("status.observed", lang).lower() not in legend  # nothing recorded is drawn
         marks = [line for line in ax.get_lines() if line.get_linestyle() == "None"
                  and [int(x) for x in line.get_xdata()] == assumed]
-        assert marks and marks[0].get_color() == STATUS_STYLES["assumption"].colour
+        assert marks and marks[0].get_color() == status_style("assumption").colour
+        assert marks[0].get_marker() == STATUS_STYLES["assumption"].marker  # the workbook's one status table
+        assert status_style("assumption").colour != status_style("observed").colour
 
 
 def test_an_assumed_milestone_value_says_so_in_the_table(explorer):

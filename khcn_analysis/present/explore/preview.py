@@ -3,7 +3,7 @@
 The house charts (:mod:`khcn_analysis.present.charts`, about half a second each)
 are what an export writes; these previews draw the same targets and verdicts
 in a tenth of that. Each value is drawn in the look of its status
-(:data:`~.statuses.STATUS_STYLES`), so an assumed value looks and is labelled as an
+(:func:`~.statuses.status_style`), so an assumed value looks and is labelled as an
 assumption; every ✓/✗ and every finding is the judge's row.
 """
 
@@ -56,7 +56,7 @@ class LivePanel:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
         from matplotlib.figure import Figure
 
-        from khcn_analysis.present.chart_style import house_style
+        from khcn_analysis.present.charts.style import house_style
 
         self.redrawn = []
         for ind in CHART_INDICATORS:
@@ -143,7 +143,7 @@ def _draw_series(ax: Any, rows: pd.DataFrame) -> list[str]:
 
 
 def _draw_targets(ax: Any, indicator: str, attainment: pd.DataFrame, unit: str, lang: str) -> float:
-    from khcn_analysis.present.chart_style import TARGET_COLOUR
+    from khcn_analysis.present.charts.style import TARGET_COLOUR
 
     top = 0.0
     for spec in specs(attainment, indicator):
@@ -179,7 +179,7 @@ def _finding(verdicts: dict[int, str], lang: str) -> tuple[str, str]:
 
 def _draw_indicator(fig: Any, ax: Any, ind: str, rows: pd.DataFrame, attainment: pd.DataFrame,
                     verdicts: dict[int, str], lang: str) -> None:
-    from khcn_analysis.present.chart_style import number_formatter, year_axis
+    from khcn_analysis.present.charts.style import number_formatter, year_axis
 
     meta = get_indicator(ind)
     unit = meta.unit
@@ -211,7 +211,7 @@ def _legend(ax: Any, statuses: list[str], lang: str) -> None:
     """One entry per status drawn (projected last), then the target."""
     from matplotlib.lines import Line2D
 
-    from khcn_analysis.present.chart_style import TARGET_COLOUR
+    from khcn_analysis.present.charts.style import TARGET_COLOUR
 
     order = [s for s in statuses if s != "projected"] + (["projected"] if "projected" in statuses else [])
     handles = []
@@ -227,7 +227,7 @@ def _legend(ax: Any, statuses: list[str], lang: str) -> None:
 
 
 def _draw_sufficiency(fig: Any, ax: Any, rows: pd.DataFrame | None, lang: str) -> None:
-    from khcn_analysis.present.chart_style import GREY, PALETTE, TARGET_COLOUR, number_formatter
+    from khcn_analysis.present.charts.style import GREY, PALETTE, TARGET_COLOUR, number_formatter
 
     rows = rows if rows is not None else pd.DataFrame(columns=["year", "value", "status", "value_status"])
     rows = rows.loc[~rows["value"].isna()]

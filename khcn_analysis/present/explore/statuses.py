@@ -1,11 +1,14 @@
-"""How the explorer shows where a number comes from and what the judge said: one table each.
+"""How the explorer shows where a number comes from and what the judge said.
 
 The live charts drew every non-projected value as "số liệu" (data), so the
-*assumed* 2011 researcher density looked recorded. Now a value's status picks its
-look from :data:`STATUS_STYLES` (line, marker, colour, and whether it is an
-assumption) and its words from the catalogue; the table and the charts use the
-same entry. A status the table does not know yet is shown as an assumption: a
-number of unknown origin must never look recorded.
+*assumed* 2011 researcher density looked recorded. A value's look now comes from
+the workbook's one status table, :data:`khcn_analysis.present.charts.style.STATUS_STYLES`
+(its mark, and whether the number is a model's); this module only adds what a
+screen preview and an HTML table need on top of it, by rule rather than by a second
+table: a value that is not recorded is *assumed* (amber, dotted, hatched bar,
+"giả định" in the table), a projection is the scenario's colour. A status the
+table does not know is drawn as an assumption: a number of unknown origin must
+never look recorded.
 """
 
 from __future__ import annotations
@@ -13,20 +16,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from khcn_analysis.core.catalogue import has, t
-from khcn_analysis.present.chart_style import GREY, OKABE_ITO, PALETTE
+from khcn_analysis.present.charts.style import HISTORY_COLOUR, OKABE_ITO, PALETTE
+from khcn_analysis.present.charts.style import STATUS_STYLES as CHART_STATUS_STYLES
 
-__all__ = ["STATUS_STYLES", "VERDICT_STYLES", "StatusStyle", "VerdictStyle", "status_label", "status_style"]
+__all__ = ["RECORDED", "VERDICT_STYLES", "Look", "VerdictStyle", "status_label", "status_style"]
 
-RECORDED = "#222222"
+#: Statuses of recorded numbers (observed, or computed from observed ones).
+RECORDED = ("observed", "interpolated", "derived")
 ASSUMED = OKABE_ITO["orange"]
+PROJECTED = "projected"
 
 
 @dataclass(frozen=True)
-class StatusStyle:
-    """The look of one value status.
+class Look:
+    """The look of one value status on the page.
 
     ``colour``/``line``/``marker``/``filled``: the chart series; ``hatch``: a bar of
-    that status; ``assumed``: the value is not recorded (a reader must see so).
+    that status (None: a solid bar); ``assumed``: not recorded, and not a projection.
     """
 
     colour: str
@@ -37,20 +43,20 @@ class StatusStyle:
     assumed: bool
 
 
-#: Value status (the ``status`` column, or a verdict's ``grade``) → its look.
-STATUS_STYLES: dict[str, StatusStyle] = {
-    "observed": StatusStyle(RECORDED, "-", "o", True, None, False),
-    "interpolated": StatusStyle(RECORDED, "-", "o", False, None, False),
-    "derived": StatusStyle(RECORDED, "-", "s", True, None, False),
-    "assumption": StatusStyle(ASSUMED, ":", "D", False, "...", True),
-    "back-cast": StatusStyle(GREY, ":", "v", False, "xx", True),
-    "counterfactual": StatusStyle(OKABE_ITO["purple"], "-.", "P", False, "\\\\", True),
-    "projected": StatusStyle(PALETTE[0], (0, (5, 2.5)), "", False, "///", False),
-}
-
-
-def status_style(status: str) -> StatusStyle:
-    return STATUS_STYLES.get(status, STATUS_STYLES["assumption"])
+def status_style(status: str) -> Look:
+    """The look of ``status``: the charts' mark and line, the explorer's colour and hatch."""
+    known = status in CHART_STATUS_STYLES
+    chart = CHART_STATUS_STYLES.get(status if known else "assumption")
+    recorded = status in RECORDED
+    projected = status == PROJECTED
+    assumed = not recorded and not projected
+    if projected:
+        colour, line, hatch = PALETTE[0], (0, (5, 2.5)), "///"
+    elif assumed:
+        colour, line, hatch = ASSUMED, ":" if not chart.modelled else (0, (2, 2)), "..."
+    else:
+        colour, line, hatch = HISTORY_COLOUR, "-", None
+    return Look(colour, line, chart.marker or "", chart.filled, hatch, assumed)
 
 
 def status_label(status: str, lang: str, *, lower: bool = False) -> str:
@@ -62,7 +68,10 @@ def status_label(status: str, lang: str, *, lower: bool = False) -> str:
 
 @dataclass(frozen=True)
 class VerdictStyle:
-    """The badge of a verdict: symbol, text colour, background."""
+    """A verdict as an HTML badge and a chart label: symbol, text colour, background.
+
+    Darker than the chart marks' green and vermillion: these colours carry text.
+    """
 
     symbol: str
     colour: str
