@@ -222,7 +222,7 @@ def test_the_second_report_names_exactly_the_import_and_the_verdicts_it_moved(fl
     # the values that moved are the imported series and what is computed from them, all for the import
     assert {c.variable for c in changes.values} <= TOUCHED
     assert all(c.reasons == only_the_import for c in changes.values)
-    moved_values = {(c.variable, c.year): c.after["value"] for c in changes.values}
+    moved_values = {(c.variable, c.year): (c.after or {}).get("value") for c in changes.values}
     assert moved_values[("researchers", 2020)] == 120 and moved_values[("st_budget", 2020)] == 25
 
 

@@ -184,3 +184,17 @@ def test_a_verdict_that_moved_with_nothing_in_its_sources_is_put_down_to_the_sce
     assert changes.inputs.scenario and not changes.inputs.department_events
     same = compare_snapshots(old, snapshot("2026-H2", verdicts=[row], values=[value], source_sets=[["f.a"]]))
     assert not same.verdicts and not same.values and not same.inputs.any
+
+
+def test_a_value_no_longer_estimated_is_put_down_to_what_moved_its_series():
+    """A Department count for 2020 starts the record there: the earlier estimates vanish for that count."""
+    department = "department.2026-09-15-140000-abcd1234.researchers.2020"
+    estimate = {"variable": "researchers", "status": "assumption", "sources": 0}
+    old = snapshot("2026-H1", source_sets=[["assumption:x", "f.a"]], facts={"assumption:x": "a", "f.a": "1"},
+                   values=[{**estimate, "year": 2019, "value": 146.0}, {**estimate, "year": 2020, "value": 149.0}])
+    new = snapshot("2026-H2", source_sets=[[department]], facts={},
+                   values=[{"variable": "researchers", "year": 2020, "value": 120.0, "status": "observed",
+                            "sources": 0}])
+    changes = compare_snapshots(old, new)
+    assert [(c.year, c.after is None) for c in changes.values] == [(2019, True), (2020, False)]
+    assert all(c.reasons == [Reason("department", ("2026-09-15-140000-abcd1234",))] for c in changes.values)

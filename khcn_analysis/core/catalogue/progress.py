@@ -142,6 +142,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "progress.verdict_cell": ("{verdict} ({grade})", "{verdict} ({grade})"),
     "progress.value_cell": ("{value} ({status})", "{value} ({status})"),
     "progress.absent": ("chưa có", "none"),
+    "progress.dropped": ("không còn ước tính (trước số liệu ghi nhận đầu tiên)",
+                         "no longer estimated (before the first record)"),
+    "progress.value_span": ("{first} … {last}", "{first} … {last}"),
     "progress.values.more": (
         "Ngoài ra, {n} giá trị dự báo của các năm không phải năm mốc thay đổi theo các số liệu trên.",
         "Besides, {n} projected value(s) of non-milestone years moved with the figures above.",

@@ -192,6 +192,24 @@ def _value_reasons(before: dict[str, Any] | None, after: dict[str, Any] | None, 
     return source_reasons(old, new, previous, current) or _fallback(previous, current)
 
 
+def _series_reasons(values: list[ValueChange], previous: Snapshot, current: Snapshot) -> None:
+    """Reasons for values that appeared or vanished: those of their series' other moves.
+
+    A value has no sources on the side where it is absent: when a Department count starts a
+    series' record in 2020, the years before it are no longer estimated, and the reason is the
+    count, not the sources the old estimate rested on.
+    """
+    by_series: dict[str, list[Reason]] = {}
+    for change in values:
+        for reason in change.reasons:
+            if reason not in by_series.setdefault(change.variable, []):
+                by_series[change.variable].append(reason)
+    for change in values:
+        if not change.reasons:
+            change.reasons = by_series.get(change.variable) or _value_reasons(
+                change.before, change.after, previous, current)
+
+
 def _ranges_moved(before: dict[str, Any] | None, after: dict[str, Any] | None) -> bool:
     if before is None or after is None:
         return False
@@ -215,8 +233,10 @@ def compare_snapshots(previous: Snapshot, current: Snapshot) -> Changes:
     for key in sorted(set(old_values) | set(new_values), key=lambda k: (variables.index(k[0]), k[1])):
         before, after = old_values.get(key), new_values.get(key)
         if value_moved(before, after):
-            values.append(ValueChange(key[0], key[1], before, after,
-                                      _value_reasons(before, after, previous, current)))
+            both = before is not None and after is not None
+            reasons = _value_reasons(before, after, previous, current) if both else []
+            values.append(ValueChange(key[0], key[1], before, after, reasons))
+    _series_reasons(values, previous, current)
     old_verdicts, new_verdicts = previous.verdict_map(), current.verdict_map()
     verdicts = []
     for key in sorted(set(old_verdicts) | set(new_verdicts), key=lambda k: (k[1], targets.index(k[0]))):

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from khcn_analysis.core.config import MILESTONES
-from khcn_analysis.present.brief.words import lower_first
+from khcn_analysis.present.brief.words import bare_value, lower_first
 from khcn_analysis.report.progress.changes import ASSUMPTION_FILES, PLAN_PREFIX, Changes
 from khcn_analysis.report.progress.periods import parse_period_id
 from khcn_analysis.report.progress.texts import (
@@ -102,6 +102,42 @@ def listed_values(ctx: Any, changes: Changes) -> tuple[list[Any], int]:
     return shown, len(changes.values) - len(shown)
 
 
+def _status(row: dict[str, Any] | None) -> str | None:
+    return None if row is None else str(row.get("status"))
+
+
+def _runs(changes: list[Any]) -> list[list[Any]]:
+    """Consecutive non-milestone years of one series that moved alike (same statuses before and
+    after, same reasons), as one row; a milestone year is always a row of its own."""
+    runs: list[list[Any]] = []
+    for c in changes:
+        last = runs[-1][-1] if runs else None
+        if (last is not None and last.variable == c.variable and last.year + 1 == c.year
+                and last.year not in MILESTONES and c.year not in MILESTONES
+                and (_status(last.before), _status(last.after)) == (_status(c.before), _status(c.after))
+                and last.reasons == c.reasons):
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return runs
+
+
+def _years(run: list[Any]) -> str:
+    return str(run[0].year) if len(run) == 1 else f"{run[0].year}–{run[-1].year}"
+
+
+def _side(ctx: Any, run: list[Any], side: str) -> str:
+    first, last = getattr(run[0], side), getattr(run[-1], side)
+    if first is None or last is None:
+        return ctx.tr("progress.absent" if side == "before" else "progress.dropped")
+    if len(run) == 1:
+        return value_cell(run[0].variable, first, ctx.lang)
+    first_text = (bare_value(run[0].variable, float(first["value"]), ctx.lang)
+                  if first.get("status") == last.get("status") and first.get("value") is not None
+                  else value_cell(run[0].variable, first, ctx.lang))
+    return ctx.tr("progress.value_span", first=first_text, last=value_cell(run[-1].variable, last, ctx.lang))
+
+
 def changes_section(ctx: Any) -> None:
     ctx.section("changes")
     changes: Changes | None = ctx.parts.changes
@@ -135,8 +171,8 @@ def changes_section(ctx: Any) -> None:
     shown, more = listed_values(ctx, changes)
     if shown:
         header = [ctx.tr(f"progress.col.{k}") for k in ("indicator", "year", "before", "after", "reason")]
-        rows = [[indicator_label(c.variable, ctx.lang), str(c.year), value_cell(c.variable, c.before, ctx.lang),
-                 value_cell(c.variable, c.after, ctx.lang), _reasons(ctx, c.reasons)] for c in shown]
+        rows = [[indicator_label(run[0].variable, ctx.lang), _years(run), _side(ctx, run, "before"),
+                 _side(ctx, run, "after"), _reasons(ctx, run[0].reasons)] for run in _runs(shown)]
         ctx.w.table(ctx.tr("progress.table.values"), header, rows, [3.5, 1.4, 3.0, 3.0, 4.3],
                     source=source, merge_first=True)
     elif not more:
