@@ -156,6 +156,15 @@ def test_first_report_from_the_shipped_data(flow: Flow):
     from khcn_analysis.report.progress.texts import verdict_word
 
     assert verdicts == {verdict_word(v, "vi", long=True) for v in expected}
+    att = flow.before.attainment
+    if "sentence_vi" in att.columns:  # the judge names the figure that would decide an open verdict
+        from khcn_analysis.present.brief.words import lower_first
+
+        open_rows = att[(att["scope"] == "province") & (att["verdict"] == "undetermined")
+                        & att["year"].isin([2015, 2020, 2030])]
+        assert len(open_rows), "with no Department count the researcher verdicts are undetermined (issue 13)"
+        for sentence in open_rows["sentence_vi"]:
+            assert lower_first(sentence.strip()) in text, sentence
     snap = read_snapshot(report.snapshot)
     assert snap.period == "2026-H1" and snap.written_at == "2026-06-20T09:00:00"
     assert snap.scenario["name"] == DEFAULT_SCENARIO and "sources.csv" in snap.inputs

@@ -88,6 +88,7 @@ WORDS: dict[str, tuple[str, str]] = {
     ),
     "progress.decides": ("{label} năm {year}: {verdict}. {decides}",
                          "{label}, {year}: {verdict}. {decides}"),
+    "progress.decides.own": ("{label} năm {year} – {sentence}", "{label}, {year} – {sentence}"),
     "progress.decides.breakpoint": (
         "Kết luận thay đổi tại ngưỡng {comparator} {breakpoint}; giả định quyết định: {assumption}.",
         "The verdict turns at {comparator} {breakpoint}; deciding assumption: {assumption}.",

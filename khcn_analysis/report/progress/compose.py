@@ -23,7 +23,14 @@ from khcn_analysis.core.indicators import unit_label
 from khcn_analysis.plan.responsibilities import Responsibilities
 from khcn_analysis.present.brief.document import Writer, open_template, plain
 from khcn_analysis.present.brief.grounds import assumption_name, main_sources
-from khcn_analysis.present.brief.words import bare_value, clause_text, goal_text, is_missing, number
+from khcn_analysis.present.brief.words import (
+    bare_value,
+    clause_text,
+    goal_text,
+    is_missing,
+    lower_first,
+    number,
+)
 from khcn_analysis.report.progress.annex import Request
 from khcn_analysis.report.progress.changes import Changes
 from khcn_analysis.report.progress.money import PhaseMoney
@@ -172,10 +179,10 @@ def _decides_sentence(ctx: Context, row: dict[str, Any]) -> str:
     plan = ctx.parts.results.plan
     label = target_name(plan, row["target_id"], row["indicator"], ctx.lang, short=False)
     label = label[:1].upper() + label[1:]
+    if isinstance(own, str) and own.strip():  # the judge's sentence says the verdict itself
+        return ctx.tr("progress.decides.own", label=label, year=int(row["year"]), sentence=lower_first(own.strip()))
     verdict = verdict_word(_verdict(row), ctx.lang, long=True).lower()
-    if isinstance(own, str) and own.strip():
-        decides = own.strip()
-    elif not is_missing(row.get("breakpoint")) and row.get("deciding_assumption"):
+    if not is_missing(row.get("breakpoint")) and row.get("deciding_assumption"):
         unit = str(row.get("breakpoint_unit") or "")
         decimals = 0 if unit == "persons" else 2
         decides = ctx.tr("progress.decides.breakpoint",
