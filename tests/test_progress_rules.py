@@ -72,6 +72,8 @@ def test_the_command_reads_the_injectable_clock(monkeypatch, capsys, tmp_path):
     assert "2026-H2, a period that has not begun (today is 2026-03-01)" in err and "Traceback" not in err
     assert main(["progress", "--period", "2026/2", "--out", str(tmp_path / "x.docx")]) == 2
     assert "YYYY-H1 or YYYY-H2" in capsys.readouterr().err
+    assert main(["progress", "--period", "2025-H2", "--out", str(tmp_path / "x.docx"), "--scenario", "nosuch"]) == 2
+    assert "nosuch" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
 
 

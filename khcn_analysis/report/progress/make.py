@@ -91,9 +91,11 @@ def write_progress_report(period: str | Period, out: str | Path | None = None, *
     from khcn_analysis import pipeline
     from khcn_analysis.data.baseline import load_facts
     from khcn_analysis.data.build import build_processed
+    from khcn_analysis.model.scenarios import load_scenario
     from khcn_analysis.plan.load import load_plan
     from khcn_analysis.plan.responsibilities import load_responsibilities
     from khcn_analysis.present.brief import PdfUnavailable, find_soffice, to_pdf
+    from khcn_analysis.present.brief.pdf import has_writer
     from khcn_analysis.report.progress.annex import data_requests
     from khcn_analysis.report.progress.compose import ReportParts, compose
     from khcn_analysis.report.progress.money import phase_money
@@ -113,12 +115,17 @@ def write_progress_report(period: str | Period, out: str | Path | None = None, *
     check_free(period, folder, replace=replace)
     previous_period = _previous(period, since, folder, now, first_year)
     previous = read_snapshot(snapshot_path(previous_period, folder)) if previous_period else None
-    if pdf and not find_soffice():
-        raise PdfUnavailable(t("brief.error.no_soffice", lang))
+    if pdf:  # before anything is written: a PDF asked for and impossible is said at once
+        program = find_soffice()
+        if not program:
+            raise PdfUnavailable(t("brief.error.no_soffice", lang))
+        if not has_writer(program):
+            raise PdfUnavailable(t("brief.error.no_writer", lang))
+    chosen = load_scenario(scenario)  # a bad scenario is refused before data/processed is rebuilt
 
     if build:
         build_processed()
-    results = pipeline.run(scenario)
+    results = pipeline.run(chosen)
     department = department_record()
     snapshot = take_snapshot(results, period, now=now, department=department, facts=load_facts())
     changes = compare_snapshots(previous, snapshot) if previous is not None else None
@@ -143,10 +150,13 @@ def scheduled_report(*, lang: str = "vi", scenario: str | Path = DEFAULT_SCENARI
     written too where LibreOffice is installed.
     """
     from khcn_analysis.present.brief import find_soffice
+    from khcn_analysis.present.brief.pdf import has_writer
 
     now = now or periods.now()
     period = current_period(now.date())
     if snapshot_path(period, folder).exists():
         return None
+    program = find_soffice()
     return write_progress_report(period, default_out(period, lang, folder), scenario=scenario, lang=lang,
-                                 pdf=find_soffice() is not None, folder=folder, build=build, now=now)
+                                 pdf=program is not None and has_writer(program), folder=folder, build=build,
+                                 now=now)
