@@ -169,7 +169,7 @@ class _Note:
         left = [("Recipients Heading", self.tr("brief.recipients")),
                 ("Recipients", self.tr("brief.recipient.committee")),
                 ("Recipients", self.tr("brief.recipient.archive"))]
-        right = [("Signer", self.tr("brief.signer"))]
+        right = [("Signer", self.tr("brief.signer")), ("Signer", ""), ("Signer", "")]  # room to sign
         self.w.layout([left, right], [8.0, 8.5])
 
 
