@@ -234,7 +234,8 @@ def test_voila_and_kernels_die_with_a_killed_parent(project):
 
 
 def test_idle_kernels_are_culled_while_the_server_keeps_serving(project):
-    with _serving(project, "--kernel-idle-timeout", "2") as (proc, port, token):
+    # Long enough for a kernel to start on a loaded machine (a kernel still starting counts as idle).
+    with _serving(project, "--kernel-idle-timeout", "30") as (proc, port, token):
         kernels = _kernels(_page_with_kernel(proc, port))
         _wait(lambda: not _alive(kernels), PAGE_S, "the idle kernel culled")
         assert proc.poll() is None and _port_open(port)
