@@ -302,6 +302,13 @@ def test_the_scheduled_run_writes_the_current_period_once(project: Path):
     assert scheduled_report(now=datetime(2027, 6, 16, 6, 0), build=False) is None
 
 
+def test_a_late_scheduled_run_reports_the_half_year_it_missed(project: Path):
+    shutil.rmtree(project / "reports" / "progress" / "2026-H2")  # the 15 December run never happened
+    late = scheduled_report(now=datetime(2027, 1, 3, 6, 0), build=False)
+    assert late.period.id == "2026-H2" and late.previous.id == "2026-H1"
+    assert scheduled_report(now=datetime(2027, 1, 4, 6, 0), build=False).period.id == "2027-H1"
+
+
 def test_the_batch_report_writes_the_current_period_on_schedule(project: Path, tmp_path, monkeypatch, capsys):
     from types import SimpleNamespace
 

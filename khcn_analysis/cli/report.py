@@ -69,12 +69,12 @@ def _progress(args: argparse.Namespace) -> None:
 
     from khcn_analysis.cli.output import echo
     from khcn_analysis.core.catalogue import t
-    from khcn_analysis.report.progress import current_period, scheduled_report, snapshot_path
+    from khcn_analysis.report.progress import due_period, periods, scheduled_report, snapshot_path
 
     folder = args.out / "progress" if args.out else None
     report = scheduled_report(lang=args.lang, folder=folder)
     if report is None:
-        period = current_period()
+        period = due_period(periods.now(), folder)
         echo(t("progress.scheduled_skip", args.lang, period=period.id, path=snapshot_path(period, folder)),
              file=sys.stderr)
         return

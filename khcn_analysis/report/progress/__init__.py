@@ -22,6 +22,7 @@ from khcn_analysis.report.progress.make import (
     DEFAULT_SCENARIO,
     ProgressReport,
     default_out,
+    due_period,
     scheduled_report,
     write_progress_report,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "ProgressReport",
     "current_period",
     "default_out",
+    "due_period",
     "parse_period",
     "read_snapshot",
     "scheduled_report",

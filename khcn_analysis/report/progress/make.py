@@ -34,8 +34,8 @@ from khcn_analysis.report.progress.snapshot import (
     take_snapshot,
 )
 
-__all__ = ["DEFAULT_SCENARIO", "ProgressReport", "default_out", "resolve_period", "scheduled_report",
-           "write_progress_report"]
+__all__ = ["DEFAULT_SCENARIO", "GRACE_DAYS", "ProgressReport", "default_out", "due_period", "resolve_period",
+           "scheduled_report", "write_progress_report"]
 
 #: The scenario a progress report projects with unless told otherwise: recent trends carried on.
 DEFAULT_SCENARIO = "latest_trend"
@@ -141,19 +141,35 @@ def write_progress_report(period: str | Period, out: str | Path | None = None, *
     return ProgressReport(period, out, pdf_path, stored, backup, previous_period, changes)
 
 
+#: Days into a half-year during which a scheduled run still reports the previous one if it has
+#: no report yet (a timer that missed 15 December while the server was off, run on 3 January).
+GRACE_DAYS = 61
+
+
+def due_period(now: datetime, folder: str | Path | None = None) -> Period:
+    """The period a scheduled run reports: the current one, or the previous one early in a
+    half-year when that one was never reported."""
+    current = current_period(now.date())
+    previous = current.previous()
+    early = (now.date() - current.start).days < GRACE_DAYS
+    if early and not snapshot_path(previous, folder).exists():
+        return previous
+    return current
+
+
 def scheduled_report(*, lang: str = "vi", scenario: str | Path = DEFAULT_SCENARIO, folder: str | Path | None = None,
                      now: datetime | None = None, build: bool = True) -> ProgressReport | None:
-    """The current period's report for a scheduler, in ``reports/progress/<period>/``.
+    """The due period's report (:func:`due_period`) for a scheduler, in ``reports/progress/<period>/``.
 
     A period already reported is left as it is (None): a timer that fires twice in a
     half-year, or after someone wrote the report by hand, changes nothing. The PDF is
-    written too where LibreOffice is installed.
+    written too where LibreOffice (with Writer) is installed.
     """
     from khcn_analysis.present.brief import find_soffice
     from khcn_analysis.present.brief.pdf import has_writer
 
     now = now or periods.now()
-    period = current_period(now.date())
+    period = due_period(now, folder)
     if snapshot_path(period, folder).exists():
         return None
     program = find_soffice()
