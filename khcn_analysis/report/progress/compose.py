@@ -243,7 +243,8 @@ def closing(ctx: Context) -> None:
     if ctx.parts.requests:
         left.append(("Recipients", ctx.tr("progress.recipient.agencies")))
     left.append(("Recipients", ctx.tr("brief.recipient.archive")))
-    ctx.w.layout([left, [("Signer", ctx.tr("brief.signer"))]], [8.0, 8.5])
+    right = [("Signer", ctx.tr("brief.signer")), ("Signer", ""), ("Signer", "")]  # room to sign, as in the brief
+    ctx.w.layout([left, right], [8.0, 8.5])
 
 
 def compose(parts: ReportParts, lang: str, template: Any = None) -> DocxDocument:
