@@ -71,12 +71,12 @@ def test_observed_values_match_sources_rows(built):
 
 def test_derived_grdp_is_per_capita_times_population(built):
     _, _, obs = built
-    r = value(obs, "Lai Chau", "grdp", 2016)
+    r = value(obs, "Lai Chau", "grdp_pre_revision", 2016)  # as published, before the GSO revision
     assert r.value == pytest.approx(22.5 * 436.0)
     assert r.status == "derived" and r.basis == "current"
     assert r.source == "laichau.grdp_per_capita.2016.a;laichau.population.2016.a"
     # 2010–2015 pair with the yearbook population of the same table (README)
-    r = value(obs, "Lai Chau", "grdp", 2015)
+    r = value(obs, "Lai Chau", "grdp_pre_revision", 2015)
     assert r.value == pytest.approx(18.2 * 430.96)
     assert "laichau.population.2015.c" in r.source
 
@@ -110,7 +110,7 @@ def test_population_after_2016_is_interpolated_between_observed_points(built):
     pop = baseline.series("Lai Chau", "population", observations=obs)
     assert pop.year.max() == 2022  # never beyond the last observed point
     interp = obs[obs.status == "interpolated"]
-    assert set(interp.variable) == {"population"}
+    assert set(interp.variable) == {"population", "grdp"}  # grdp: 2018–2019, across the GSO revision
 
 
 def test_assumptions_carry_status_source_and_rule(built):
@@ -146,7 +146,7 @@ def test_statuses_and_summary(built):
     for part in ("sources.csv 442 rows", "observations.csv", "conflicts resolved:",
                  "cross-checks:", "excluded: target"):
         assert part in text
-    assert report.status_counts["interpolated"] == 4
+    assert report.status_counts["interpolated"] == 6  # population 2017, 2018, 2020, 2021; grdp 2018, 2019
 
 
 def test_nothing_silently_dropped(built):

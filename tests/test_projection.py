@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from khcn_analysis.core.errors import InputError
+from khcn_analysis.core.grades import GRADES
 from khcn_analysis.core.indicators import UnitMismatchError
 from khcn_analysis.model.projection import (
     TABLE_COLUMNS,
@@ -58,7 +59,9 @@ def test_table_follows_the_contract(projections) -> None:
         assert list(t.columns) == TABLE_COLUMNS
         assert set(t["model"]) == {"khcn-workbook"} and set(t["region"]) == {"Lai Chau"}
         assert set(t["scenario"]) == {name}
-        assert set(t["status"]) <= {"observed", "interpolated", "derived", "assumption", "projected"}
+        assert set(t["status"]) <= set(GRADES)
+        assert t["recorded"].dtype == bool
+        assert not t.loc[t["recorded"], "status"].isin(["back-cast", "counterfactual", "projected"]).any()
         assert t["year"].between(2010, 2030).all()
         assert not t.duplicated(["variable", "year"]).any()
         assert (t["source"].str.len() > 0).all(), t[t["source"] == ""]
@@ -95,15 +98,17 @@ def test_plan_as_written_spreads_each_phase_evenly(projections) -> None:
     assert rows["source"].item() == "plan:lai-chau-2013:p2013_2015"
 
 
-def test_plan_as_written_budget_is_the_plan_where_nothing_is_recorded(observations, plan) -> None:
+def test_plan_as_written_budget_is_the_plans_state_money(observations, plan) -> None:
+    # State money = each phase's total without the money "mobilised from other sources" (D'.I):
+    # (124.5 − 2) / 3 and (101.5 − 2.5) / 5; the other money is non-state and counted once, in the share.
     proj = project("plan_as_written", observations=SMALL, plan=plan)
-    assert proj.value("st_budget", 2014) == pytest.approx(41.5)
-    assert proj.value("st_budget", 2018) == pytest.approx(20.3)
-    assert proj.value("st_budget", 2030) == pytest.approx(20.3)  # after_plan: hold
+    assert proj.value("st_budget", 2014) == pytest.approx(122.5 / 3)
+    assert proj.value("st_budget", 2018) == pytest.approx(99 / 5)
+    assert proj.value("st_budget", 2030) == pytest.approx(99 / 5)  # after_plan: hold
     # Non-state money is 30 % of the total: investment = budget / 0.7.
-    assert proj.value("st_investment", 2014) == pytest.approx(41.5 / 0.7)
+    assert proj.value("st_investment", 2014) == pytest.approx(122.5 / 3 / 0.7)
     austerity = project("austerity", observations=SMALL, plan=plan)
-    assert austerity.value("st_budget", 2014) == pytest.approx(41.5 * 0.7)
+    assert austerity.value("st_budget", 2014) == pytest.approx(122.5 / 3 * 0.7)
 
 
 def test_recorded_values_win_and_growth_starts_from_them(plan) -> None:
@@ -111,9 +116,11 @@ def test_recorded_values_win_and_growth_starts_from_them(plan) -> None:
     assert proj.value("grdp", 2012) == 5000.0
     assert proj.value("grdp", 2013) == pytest.approx(5000.0 * 1.12)
     assert proj.value("grdp", 2030) == pytest.approx(5000.0 * 1.12**18)
-    assert proj.value("population", 2011) == pytest.approx(400.0 * 1.0217)
+    # between two records: the one shared line, whatever the scenario's growth rate
+    assert proj.value("population", 2011) == pytest.approx(405.0)
     assert proj.value("st_budget", 2012) == 10.0
     t = proj.table.set_index(["variable", "year"])
+    assert t.loc[("population", 2011), "status"] == "interpolated" and t.loc[("population", 2011), "recorded"]
     assert t.loc[("grdp", 2012), "status"] == "observed"
     assert t.loc[("grdp", 2010), "status"] == "derived"
     assert t.loc[("grdp", 2013), "status"] == "projected"

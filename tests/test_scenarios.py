@@ -142,7 +142,7 @@ def test_model_forbids_extra_fields_directly() -> None:
 TITLES = {
     "plan_as_written": ("Theo Kế hoạch 182", "Plan 182 as written"),
     "gdp_linked": ("Chi KH&CN giữ tỷ lệ so với GRDP", "S&T spending keeps its GRDP share"),
-    "meet_targets": ("Đạt đúng mục tiêu", "Exactly on the targets"),
+    "meet_targets": ("Cần bao nhiêu để đạt mục tiêu", "What it takes"),
     "austerity": ("Cắt giảm kinh phí", "Funding cut"),
     "latest_trend": ("Theo xu hướng gần nhất", "Latest trend"),
 }

@@ -405,7 +405,8 @@ class BuildReport:
 
 def build_tables(facts: pd.DataFrame, entries, assumptions_path: Path) -> dict[str, pd.DataFrame]:
     """All processed tables from validated facts (no I/O): the testable core of the build."""
-    from khcn_analysis.data.crosschecks import run_crosschecks
+    from khcn_analysis.data.crosschecks import CROSSCHECK_COLUMNS, run_crosschecks
+    from khcn_analysis.data.grdp_vintage import bridge_grdp
     from khcn_analysis.data.regional import regional_table
 
     facts = classify_facts(facts)
@@ -423,6 +424,7 @@ def build_tables(facts: pd.DataFrame, entries, assumptions_path: Path) -> dict[s
     for region, variable, basis in INTERPOLATED:
         obs = pd.concat([obs, interpolate_inside(obs, region, variable, basis)])
     obs = pd.concat([obs, derive_grdp(obs, facts)])
+    obs, grdp_checks = bridge_grdp(obs, facts)
     added, assumption_log = apply_assumptions(obs, facts, entries, assumptions_path)
     obs = pd.concat([obs, added]).sort_values(["region", "variable", "basis", "year"])
     # empty steps concatenate as object columns: restore the numbers
@@ -434,7 +436,9 @@ def build_tables(facts: pd.DataFrame, entries, assumptions_path: Path) -> dict[s
     used_by_derivation = facts.fact_id.isin(derived_inputs) & (facts.disposition != "observation")
     facts.loc[used_by_derivation, "reason"] += " | used as an input of a derived/assumed value"
 
-    crosschecks = run_crosschecks(facts, obs)
+    crosschecks = pd.concat([run_crosschecks(facts, obs),
+                             pd.DataFrame.from_records(grdp_checks, columns=CROSSCHECK_COLUMNS)],
+                            ignore_index=True)
     return {
         "observations": obs,
         "sources": _source_details(facts, entries, assumptions_path),

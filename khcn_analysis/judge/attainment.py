@@ -5,6 +5,15 @@ so "which target is missed, by how much, in which year" can be read, charted
 and exported. Gaps are in natural units (bn VND short, researchers short)
 because "0,3 percentage points" means nothing to a budget officer.
 
+Every verdict says how much it knows (:mod:`khcn_analysis.judge.verdicts`):
+``verdict`` (and ``status``, the same word) is ``met`` under every plausible
+value, ``not_met`` under any plausible value, ``undetermined`` or
+``not_computable``; ``grade`` is the weakest evidence grade the value rests on;
+for an undetermined verdict ``deciding_assumption``, ``breakpoint``,
+``breakpoint_unit`` and ``breakpoint_comparator`` say what would decide it;
+``sentence_vi``/``sentence_en`` say it all to a reader. ``central_verdict``,
+``value`` and ``gap`` are at the scenario's central values.
+
 What the targets need (the inverse) is in :mod:`khcn_analysis.judge.requirements`.
 """
 
@@ -14,10 +23,21 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
+from khcn_analysis.core.catalogue import LANGS
 from khcn_analysis.core.config import MILESTONES
+from khcn_analysis.core.provenance import split_sources
+from khcn_analysis.data.grdp_vintage import NATIVE_REVISED_FROM
 from khcn_analysis.judge.compare import above_range, compare
+from khcn_analysis.judge.verdicts import (
+    VERDICT_COLUMNS,
+    Plausible,
+    plausible_runs,
+    robust_verdict,
+    sentence,
+)
 
 if TYPE_CHECKING:
     from khcn_analysis.model.projection import Projection
@@ -32,8 +52,15 @@ __all__ = [
 ATTAINMENT_COLUMNS = [
     "target_id", "scope", "indicator", "year", "comparator", "lower", "upper", "unit",
     "value", "status", "gap", "gap_unit", "clause",
-    "funding_sufficiency", "value_status", "reason",
+    "funding_sufficiency", "value_status", "reason", *VERDICT_COLUMNS,
 ]
+#: Rules that follow a target's path by construction: (indicator, scenario key, rule value, rule series).
+_BY_CONSTRUCTION = (
+    ("st_investment_share_grdp", "st_budget_rule", "meet_targets", "st_budget"),
+    ("st_budget_share_expenditure", "st_budget_rule", "meet_targets", "st_budget"),
+    ("researcher_density", "researcher_rule", "meet_targets", "researchers"),
+    ("st_fund_share_revenue_local", "st_fund_share_revenue_local_pct", "plan_minimum", "st_fund_contribution"),
+)
 
 #: How a shortfall in each target indicator converts to natural units:
 #: (series that carries the gap, its unit, factor applied to (level − value) × series).
@@ -61,6 +88,23 @@ def evaluation_years(target: Any, years: Sequence[int]) -> list[int]:
 
 
 # --------------------------------------------------------------------------- attainment
+
+
+def _blank_verdict(row: dict[str, Any]) -> dict[str, Any]:
+    row.update(grade="", verdict=row["status"], central_verdict=row["status"], value_low=math.nan,
+               value_high=math.nan, deciding_assumption="", breakpoint=math.nan, breakpoint_unit="",
+               breakpoint_comparator="")
+    return row
+
+
+def _by_construction(projection: Projection, indicator: str, year: int) -> bool:
+    sc = projection.scenario
+    for ind, key, value, series in _BY_CONSTRUCTION:
+        if ind == indicator and getattr(sc, key, None) == value:
+            mask = projection.inputs.rule_mask(series)
+            i = int(np.searchsorted(projection.years, year))
+            return bool(i < len(mask) and mask[i])
+    return False
 
 
 def _value_at(table: pd.DataFrame, variable: str, year: int) -> tuple[float, str, str]:
@@ -93,17 +137,18 @@ def _gap(indicator: str, target: Any, value: float, met: bool, table: pd.DataFra
     return diff * size * factor, gap_unit
 
 
-def _province_row(target: Any, year: int, projection: Projection, scope: str) -> dict[str, Any]:
+def _province_row(target: Any, year: int, projection: Projection, scope: str,
+                  plausible: Plausible | None) -> dict[str, Any]:
     from khcn_analysis.core.indicators import INDICATORS
 
     table = projection.table
-    row: dict[str, Any] = {
+    row: dict[str, Any] = _blank_verdict({
         "target_id": target.id, "scope": scope, "indicator": target.indicator, "year": year,
         "comparator": target.comparator, "lower": target.lower, "upper": target.upper,
         "unit": target.unit, "value": math.nan, "status": "not_computable", "gap": math.nan,
         "gap_unit": _GAP_BASES.get(target.indicator, (None, target.unit))[1],
         "clause": target.clause, "funding_sufficiency": math.nan, "value_status": "", "reason": "",
-    }
+    })
     if not getattr(target, "computable", True):
         row["reason"] = "hand-tracked: no series in the workbook (entered by the department)"
         return row
@@ -124,24 +169,34 @@ def _province_row(target: Any, year: int, projection: Projection, scope: str) ->
         row["reason"] = f"no data for {target.indicator} in {year}"
         return row
     met = bool(compare(target.comparator, target.lower, target.upper, [value])[0])
-    row.update(value=value, value_status=status, status="met" if met else "not_met")
+    row.update(value=value, value_status=status, grade=status)
+    if plausible is not None and target.indicator in plausible.sims:
+        row.update(robust_verdict(target, year, plausible, value, status))
+    else:
+        row.update(verdict="met" if met else "not_met", central_verdict="met" if met else "not_met",
+                   value_low=value, value_high=value)
+    row["status"] = row["verdict"]
+    row["by_construction"] = row["verdict"] == "met" and _by_construction(projection, target.indicator, year)
     if met and above_range(target.comparator, target.upper, value):
         row["reason"] = "above the target range: the level to reach is passed"
+    if target.indicator == "st_investment_share_grdp" and year < NATIVE_REVISED_FROM:
+        row["reason"] = "share of GRDP on the GSO revised basis (this year bridged from the 2020 statement)"
     row["gap"], row["gap_unit"] = _gap(target.indicator, target, value, met, table, year, target.unit)
     if target.indicator == "st_investment_share_grdp":
         row["funding_sufficiency"] = _value_at(table, "funding_sufficiency", year)[0]
     return row
 
 
-def _national_row(target: Any, year: int, observations: pd.DataFrame | None) -> dict[str, Any]:
+def _national_row(target: Any, year: int, observations: pd.DataFrame | None,
+                  undated: frozenset[str] = frozenset()) -> dict[str, Any]:
     """A national target judged only against a national series of the same indicator."""
-    row: dict[str, Any] = {
+    row: dict[str, Any] = _blank_verdict({
         "target_id": target.id, "scope": "national", "indicator": target.indicator, "year": year,
         "comparator": target.comparator, "lower": target.lower, "upper": target.upper,
         "unit": target.unit, "value": math.nan, "status": "not_computable", "gap": math.nan,
         "gap_unit": target.unit, "clause": target.clause, "funding_sufficiency": math.nan,
         "value_status": "", "reason": "",
-    }
+    })
     comparable = getattr(target, "comparable_to", None)
     note = ""
     if comparable is not None:
@@ -157,12 +212,21 @@ def _national_row(target: Any, year: int, observations: pd.DataFrame | None) -> 
         & (observations["year"] == year)
         & (observations["unit"] == target.unit)
     ]
+    dated = rows[[not (set(split_sources(s)) & undated) for s in rows["source"]]] if len(rows) else rows
     if rows.empty:
         row["reason"] = f"no national series '{target.indicator}' [{target.unit}] for {year}" + note
         return row
+    if dated.empty:
+        row["reason"] = (f"the only {year} figure ({rows.iloc[0]['source']}) is a statement without a "
+                         "reference year: no dated verdict")
+        row["undated"] = True
+        return row
+    rows = dated
     value = float(rows.iloc[0]["value"])
     met = bool(compare(target.comparator, target.lower, target.upper, [value])[0])
-    row.update(value=value, value_status=str(rows.iloc[0]["status"]), status="met" if met else "not_met")
+    verdict = "met" if met else "not_met"
+    row.update(value=value, value_status=str(rows.iloc[0]["status"]), status=verdict, verdict=verdict,
+               central_verdict=verdict, grade=str(rows.iloc[0]["status"]), value_low=value, value_high=value)
     if met and above_range(target.comparator, target.upper, value):
         row["reason"] = "above the target range: the level to reach is passed"
     if not met:
@@ -179,13 +243,21 @@ def attainment(projection: Projection, plan: Any = None, national: Any = None) -
     ``plan`` defaults to the projection's plan; ``national`` is the national
     targets' plan model (``None`` or ``False``: national targets left out).
     """
+    from khcn_analysis.data.assumption_ranges import undated_fact_ids
+
     plan = plan if plan is not None else projection.plan
     years = [int(y) for y in projection.years]
+    plausible = plausible_runs(projection) if getattr(projection, "inputs", None) is not None else None
     rows = [
-        _province_row(t, y, projection, "province") for t in plan.targets for y in evaluation_years(t, years)
+        _province_row(t, y, projection, "province", plausible)
+        for t in plan.targets for y in evaluation_years(t, years)
     ]
     if national:
+        undated = undated_fact_ids()
         for t in national.targets:
-            rows += [_national_row(t, y, projection.observations) for y in evaluation_years(t, years)]
+            rows += [_national_row(t, y, projection.observations, undated) for y in evaluation_years(t, years)]
+    for row in rows:
+        for lang in LANGS:
+            row[f"sentence_{lang}"] = sentence(row, lang)
     frame = pd.DataFrame(rows, columns=ATTAINMENT_COLUMNS)
     return frame.astype({"year": int})

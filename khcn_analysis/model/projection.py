@@ -2,12 +2,24 @@
 
 One function, :func:`simulate`, turns prepared inputs and parameter arrays of
 shape ``(draws,)`` into series of shape ``(draws, years)`` with numpy
-broadcasting (growth is ``anchor × (1 + g) ** (t − t_anchor)``; no Python loop
-over years or draws). A deterministic projection is one draw; Monte Carlo and
-the tornado are many. Recorded values win over projections for the years they
-cover, and :func:`project` attaches to each value its status and its sources
-(a derived value carries the sources of all its inputs), so every number in a
-report can be traced.
+broadcasting (no Python loop over years or draws). A deterministic projection is
+one draw at the central values; Monte Carlo, the tornado and the judge's robust
+verdicts are many.
+
+How a series is built, year by year (:mod:`khcn_analysis.model.history`):
+
+* up to its last record, every scenario shares one past: the records (an assumed
+  record moves with its plausible range, draw by draw), straight lines between
+  records, and a back-cast along the series' own trend before the first record;
+* after the last record, the scenario's growth rates or its S&T budget rule;
+* a scenario may rewrite the past of a series only by declaring it
+  (``counterfactual``): its rule then applies from the base year, and those
+  values are graded ``counterfactual``;
+* "what it takes" (the ``meet_targets`` rule) starts from the level reached and
+  never cuts it to land on a target.
+
+:func:`project` attaches to each value its evidence grade (``status``) and its
+sources (:mod:`khcn_analysis.model.grading`).
 """
 
 from __future__ import annotations
@@ -21,14 +33,22 @@ import pandas as pd
 
 from khcn_analysis.core.config import MODEL, REGION, YEARS
 from khcn_analysis.core.errors import InputError
-from khcn_analysis.core.indicators import INDICATORS, PROJECTED_IDS, check_compatible
-from khcn_analysis.core.provenance import join_sources
+from khcn_analysis.core.indicators import INDICATORS, PROJECTED_IDS
+from khcn_analysis.core.provenance import assumption_ids
+from khcn_analysis.data.assumption_ranges import AssumptionRange, load_assumption_ranges
+from khcn_analysis.data.grdp_vintage import TREND_FROM
+from khcn_analysis.model.baseline import BASE_SERIES, BaselineSeries, extract_baseline
+from khcn_analysis.model.grading import grade_values
+from khcn_analysis.model.history import SeriesLayout, layout, recorded_trend
+from khcn_analysis.model.parameters import ParameterSpec, parameter_specs, range_parameters
 from khcn_analysis.model.scenarios import UNCERTAIN_PARAMETERS, Scenario
 from khcn_analysis.plan.target_path import target_levels, target_path
 
 __all__ = [
+    "BASE_SERIES",
     "MODEL",
     "REGION",
+    "TABLE_COLUMNS",
     "YEARS",
     "EngineInputs",
     "Projection",
@@ -39,88 +59,16 @@ __all__ = [
     "simulate",
 ]
 
-TABLE_COLUMNS = ["model", "scenario", "region", "variable", "unit", "year", "value", "status", "source"]
-
-#: Series read from the processed baseline; the rest are computed.
-BASE_SERIES = (
-    "population", "grdp", "budget_expenditure", "budget_revenue_local",
-    "st_budget", "st_investment", "researchers", "st_fund_contribution",
-)
-#: Baseline statuses that always win over a projection. ``assumption`` rows win only
-#: up to the scenario's base year: after it, the scenario's own assumptions take over.
-WINNING_STATUSES = frozenset({"observed", "interpolated", "derived"})
-_REQUIRED_COLUMNS = ("region", "variable", "unit", "basis", "year", "value", "status", "source")
-
-
-# --------------------------------------------------------------------------- baseline
-
-
-@dataclass
-class BaselineSeries:
-    """One recorded series on the engine's year grid (NaN where nothing is recorded)."""
-
-    id: str
-    values: np.ndarray
-    status: np.ndarray
-    source: np.ndarray
-    unit: str
-    basis: str
-
-    @property
-    def recorded(self) -> np.ndarray:
-        return ~np.isnan(self.values)
-
-
-def _empty_series(sid: str, n: int) -> BaselineSeries:
-    ind = INDICATORS[sid]
-    return BaselineSeries(sid, np.full(n, np.nan), np.full(n, "", dtype=object),
-                          np.full(n, "", dtype=object), ind.unit, ind.basis)
-
-
-def extract_baseline(
-    observations: pd.DataFrame, *, region: str = REGION, years: np.ndarray = YEARS,
-    file: str = "observations",
-) -> tuple[dict[str, BaselineSeries], list[str]]:
-    """The engine's input series from the processed long table, checked against the registry.
-
-    Rows of another basis (FTE researchers beside headcount) are a different
-    series and are not used; a row in the registry's basis but another unit is
-    an error, as is a duplicated (variable, year).
-    """
-    missing = [c for c in _REQUIRED_COLUMNS if c not in observations.columns]
-    if missing:
-        raise InputError(file, "columns", ", ".join(missing) + " missing", ", ".join(_REQUIRED_COLUMNS))
-    notes: list[str] = []
-    index = {int(y): i for i, y in enumerate(years)}
-    rows = observations[observations["region"] == region]
-    out: dict[str, BaselineSeries] = {}
-    for sid in BASE_SERIES:
-        ind = INDICATORS[sid]
-        series = _empty_series(sid, len(years))
-        sel = rows[rows["variable"] == sid]
-        other_basis = sel[sel["basis"] != ind.basis]
-        sel = sel[sel["basis"] == ind.basis]
-        if not other_basis.empty and sel.empty:
-            notes.append(
-                f"{sid}: only basis {sorted(set(other_basis['basis']))} recorded; the engine uses "
-                f"'{ind.basis}' and does not mix bases, so the series starts empty"
-            )
-        for unit in sorted(set(sel["unit"])):
-            check_compatible([(f"{sid} (registry)", ind.unit, ind.basis), (f"{sid} ({file})", unit, ind.basis)],
-                             what=f"reading {sid} from {file}")
-        dup = sel[sel.duplicated("year", keep=False)]
-        if not dup.empty:
-            raise InputError(file, f"{region} / {sid} / year {int(dup['year'].iloc[0])}",
-                             f"{len(dup)} rows", "one value per region, variable, basis and year")
-        for rec in sel.itertuples(index=False):
-            i = index.get(int(rec.year))
-            if i is None or pd.isna(rec.value):
-                continue
-            series.values[i] = float(rec.value)
-            series.status[i] = str(rec.status)
-            series.source[i] = "" if pd.isna(rec.source) else str(rec.source)
-        out[sid] = series
-    return out, notes
+#: The long table's columns: the IAMC index, the value, its evidence grade (``status``), its
+#: sources, and ``recorded``: True where the value is the shared record of the past (a record or
+#: a line between two records), False for back-casts, counterfactuals and projections.
+TABLE_COLUMNS = ["model", "scenario", "region", "variable", "unit", "year", "value", "status", "source",
+                 "recorded"]
+#: Series a scenario rule sets (after the series' last record, or from the base year if declared counterfactual).
+RULE_SERIES = ("st_budget", "st_investment", "researchers", "st_fund_contribution")
+#: Scenario growth parameters that the latest recorded trend replaces under ``growth_basis: latest_trend``.
+TREND_KEYS = {"grdp_growth_pct": "grdp", "population_growth_pct": "population",
+              "budget_expenditure_growth_pct": "budget_expenditure"}
 
 
 # --------------------------------------------------------------------------- inputs
@@ -135,70 +83,104 @@ class EngineInputs:
     base_year: int
     path_anchor_year: int
     baseline: dict[str, BaselineSeries]
+    layouts: dict[str, SeriesLayout]
     plan: Any
     plan_funding: np.ndarray
+    plan_state_funding: np.ndarray
     plan_phase: np.ndarray
     plan_end_year: int | None
     trend_growth: dict[str, float]
     central: dict[str, float]
+    specs: dict[str, ParameterSpec]
+    rule_start: dict[str, int]
+    ranges: tuple[AssumptionRange, ...] = ()
     notes: list[str] = field(default_factory=list)
 
     @property
     def n_years(self) -> int:
         return len(self.years)
 
+    def rule_mask(self, sid: str) -> np.ndarray:
+        """Years whose value the scenario's rule sets."""
+        return self.years > self.rule_start[sid]
+
+    def counterfactual_mask(self, sid: str) -> np.ndarray:
+        """Rule years that rewrite the shared past (a declared counterfactual)."""
+        last = self.layouts[sid].last_year
+        if sid not in self.scenario.counterfactual or last is None:
+            return np.zeros(len(self.years), dtype=bool)
+        return self.rule_mask(sid) & (self.years <= last)
+
     def wins(self, sid: str) -> np.ndarray:
-        """Years whose recorded value beats the projection for series ``sid``."""
-        s = self.baseline[sid]
-        status_ok = np.isin(s.status, list(WINNING_STATUSES)) | (
-            (s.status == "assumption") & (self.years <= self.base_year)
-        )
-        keep = s.recorded & status_ok
-        if sid in self.scenario.counterfactual:
-            keep &= self.years <= self.base_year
+        """Years whose recorded value stands (a record the scenario does not replace)."""
+        keep = self.layouts[sid].record.copy()
+        if sid in self.rule_start:
+            keep &= ~self.counterfactual_mask(sid)
         return keep
 
+    def rule_index(self, sid: str) -> int:
+        """Index of the year the rule starts from (the last year before it)."""
+        return int(np.clip(np.searchsorted(self.years, self.rule_start[sid]), 0, len(self.years) - 1))
 
-def _anchor_index(recorded: np.ndarray) -> np.ndarray:
-    """Per year, the index of the latest recorded year at or before it (else the first; -1 if none)."""
-    idx = np.where(recorded, np.arange(len(recorded)), -1)
-    last = np.maximum.accumulate(idx)
-    if not recorded.any():
-        return last
-    return np.where(last >= 0, last, idx[recorded][0])
+    def state_share_key(self) -> str | None:
+        """The parameter holding the state's share of S&T investment in the shared past, if any."""
+        shares = {r.parameter_key for r in self.ranges if r.kind == "share" and r.variable == "st_investment"}
+        return next((k for k in self.specs if k in shares), None)
 
-
-def _cagr(series: BaselineSeries, years: np.ndarray, window: int) -> float:
-    """Compound yearly growth (%) over the last ``window`` recorded years; NaN if under two points."""
-    rec = series.recorded
-    if rec.sum() < 2:
-        return math.nan
-    ys, vs = years[rec], series.values[rec]
-    last_year = ys[-1]
-    sel = ys >= last_year - window
-    ys, vs = ys[sel], vs[sel]
-    if len(ys) < 2 or vs[0] <= 0 or vs[-1] <= 0:
-        return math.nan
-    return ((vs[-1] / vs[0]) ** (1 / (ys[-1] - ys[0])) - 1) * 100
+    @property
+    def budget_past(self) -> np.ndarray:
+        """Years whose S&T budget is the shared past (there the past's state share applies)."""
+        return self.layouts["st_budget"].history & ~self.rule_mask("st_budget")
 
 
-def _plan_funding(plan: Any, years: np.ndarray) -> tuple[np.ndarray, np.ndarray, int | None]:
+def _plan_funding(plan: Any, years: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, int | None]:
+    """Per year: the plan's whole money, its state money (without other mobilised sources), the phase."""
     money = np.full(len(years), np.nan)
+    state = np.full(len(years), np.nan)
     phase = np.full(len(years), "", dtype=object)
     end = None
     for p in getattr(plan, "phases", []) or []:
         span = (years >= p.start_year) & (years <= p.end_year)
         n_years = int(p.end_year) - int(p.start_year) + 1
+        lines = list(getattr(p, "lines", []) or [])
+        other = sum(float(x.amount) for x in lines if getattr(x, "source_of_money", "") == "other_mobilised")
         money[span] = float(p.stated_total) / n_years
+        state[span] = (float(p.stated_total) - other) / n_years
         phase[span] = f"plan:{getattr(plan, 'id', 'plan')}:{p.id}"
         end = max(end or 0, int(p.end_year))
-    return money, phase, end
+    return money, state, phase, end
 
 
-def prepare(scenario: Scenario, observations: pd.DataFrame, plan: Any,
-            *, years: np.ndarray = YEARS) -> EngineInputs:
-    """Read the baseline onto the year grid and resolve the scenario's base year and trends."""
-    baseline, notes = extract_baseline(observations, years=years)
+def _scales(series: BaselineSeries, years: np.ndarray, ranges: tuple[AssumptionRange, ...]
+            ) -> dict[str, tuple[np.ndarray, float]]:
+    """Per range, the records it moves and the value they are stated at (1 for a multiplier)."""
+    out = {}
+    for r in ranges:
+        if r.variable != series.id or r.kind == "share":
+            continue
+        mask = np.array([bool(set(assumption_ids(s)) & set(r.applies_to)) for s in series.source])
+        if not mask.any():
+            continue
+        reference = 1.0
+        if r.kind == "level":
+            i = int(np.searchsorted(years, r.year))
+            if i >= len(years) or years[i] != r.year or not mask[i]:
+                continue
+            reference = float(series.values[i])
+        out[r.parameter_key] = (mask, reference)
+    return out
+
+
+def prepare(scenario: Scenario, observations: pd.DataFrame, plan: Any, *, years: np.ndarray = YEARS,
+            ranges: tuple[AssumptionRange, ...] | None = None) -> EngineInputs:
+    """Read the baseline onto the year grid; resolve the base year, trends, ranges and rule years.
+
+    ``ranges``: the plausible ranges of the assumptions (the shipped
+    ``data/raw/assumption-ranges.yaml`` when not given; ``()`` for none).
+    """
+    years = np.asarray(years)
+    ranges = load_assumption_ranges() if ranges is None else tuple(ranges)
+    baseline, notes = extract_baseline(observations, years=years, ranges=ranges)
     if scenario.base_year == "latest":
         rec = baseline["st_budget"].recorded
         if not rec.any():
@@ -207,30 +189,42 @@ def prepare(scenario: Scenario, observations: pd.DataFrame, plan: Any,
         notes.append(f"base year 'latest' resolved to {base_year}")
     else:
         base_year = int(scenario.base_year)
-    funding, phase, end = _plan_funding(plan, years)
+    layouts = {sid: layout(s, years, scales=_scales(s, years, ranges), trend_from=TREND_FROM.get(sid))
+               for sid, s in baseline.items()}
+    funding, state_funding, phase, end = _plan_funding(plan, years)
     starts = [int(p.start_year) for p in getattr(plan, "phases", []) or []]
     path_anchor = min(starts) - 1 if starts else base_year
-    trend = {
-        "grdp_growth_pct": _cagr(baseline["grdp"], years, scenario.trend_years),
-        "population_growth_pct": _cagr(baseline["population"], years, scenario.trend_years),
-        "budget_expenditure_growth_pct": _cagr(baseline["budget_expenditure"], years, scenario.trend_years),
-        "budget_revenue_growth_pct": _cagr(baseline["budget_revenue_local"], years, scenario.trend_years),
-        "st_budget_growth_pct": _cagr(baseline["st_budget"], years, scenario.trend_years),
-    }
+    window = scenario.trend_years
+    trend = {f"{sid}_growth_pct" if sid != "budget_revenue_local" else "budget_revenue_growth_pct":
+             recorded_trend(baseline[sid], years, window=window, start_year=TREND_FROM.get(sid))
+             for sid in ("grdp", "population", "budget_expenditure", "budget_revenue_local", "st_budget")}
     central = {key: scenario.central_value(key) for key in UNCERTAIN_PARAMETERS}
+    replaced: set[str] = set()
     if scenario.growth_basis == "latest_trend":
-        for key in ("grdp_growth_pct", "population_growth_pct", "budget_expenditure_growth_pct"):
+        for key in TREND_KEYS:
             if math.isnan(trend[key]):
                 notes.append(f"{key}: fewer than two recorded years for a trend; the stated value is used")
             else:
                 central[key] = trend[key]
+                replaced.add(key)
                 notes.append(f"{key}: recent trend {trend[key]:.2f} % per year used")
-    return EngineInputs(scenario, np.asarray(years), base_year, path_anchor, baseline, plan,
-                        funding, phase, end, trend, central, notes)
+    for key, r in range_parameters(ranges, layouts).items():
+        central[key] = r.central
+        notes.append(f"{r.id}: {', '.join(r.applies_to)} taken at {r.central:g} {r.unit} "
+                     f"(plausible {r.low:g}–{r.high:g})")
+    specs = parameter_specs(scenario, central, frozenset(replaced), ranges, layouts)
+    rule_start = {}
+    for sid in RULE_SERIES:
+        last = layouts[sid].last_year
+        declared = sid in scenario.counterfactual
+        rule_start[sid] = base_year if declared or last is None else max(base_year, last)
+    rule_start["st_investment"] = rule_start["st_budget"]
+    return EngineInputs(scenario, years, base_year, path_anchor, baseline, layouts, plan, funding,
+                        state_funding, phase, end, trend, central, specs, rule_start, ranges, notes)
 
 
 def central_parameters(inputs: EngineInputs, draws: int = 1) -> dict[str, np.ndarray]:
-    """The scenario's stated (or trend) values, as ``(draws,)`` arrays."""
+    """The scenario's stated (or trend) values and the ranges' central values, as ``(draws,)`` arrays."""
     return {key: np.full(draws, value, dtype=float) for key, value in inputs.central.items()}
 
 
@@ -241,61 +235,65 @@ def _powers(growth_pct: np.ndarray, steps: np.ndarray) -> np.ndarray:
     """(1 + g)^steps for integer steps, shape (draws, years), from one cumulative product.
 
     Integer powers by cumulative product are cheaper than ``**`` on every cell
-    and exact to rounding; negative steps (back-casting) use the reciprocal.
+    and exact to rounding; negative steps use the reciprocal.
     """
     steps = steps.astype(int)
     reach = int(np.abs(steps).max()) if steps.size else 0
-    used = np.unique(steps) if steps.size else np.zeros(1, dtype=int)
-    base = 1 + growth_pct / 100
+    base = 1 + np.asarray(growth_pct, dtype=float) / 100
     table = np.empty((base.shape[0], 2 * reach + 1))
     table[:, reach] = 1.0
     if reach:
         np.multiply.accumulate(np.broadcast_to(base[:, None], (base.shape[0], reach)), axis=1,
                                out=table[:, reach + 1:])
-        if used.min() < 0:
+        if steps.min() < 0:
             np.divide(1.0, table[:, :reach:-1], out=table[:, :reach])
     return table[:, steps + reach]
 
 
-def _grow(series: BaselineSeries, years: np.ndarray, growth_pct: np.ndarray) -> np.ndarray:
-    """Recorded anchor × (1 + g)^(t − t_anchor): forward from the latest record, backward before the first."""
-    anchor = _anchor_index(series.recorded)
-    if anchor[0] < 0:
-        return np.full((growth_pct.shape[0], len(years)), np.nan)
-    out = _powers(growth_pct, years - years[anchor])
-    out *= series.values[anchor][None, :]
+def _grown(inputs: EngineInputs, sid: str, params: dict[str, np.ndarray], growth: np.ndarray,
+           draws: int) -> np.ndarray:
+    """The shared past, then compound growth from the last record."""
+    lay = inputs.layouts[sid]
+    out = lay.fill(params, draws)
+    if lay.last >= 0 and lay.after.any():
+        after = np.flatnonzero(lay.after)
+        out[:, after] = out[:, [lay.last]] * _powers(growth, inputs.years[after] - inputs.years[lay.last])
     return out
 
 
-def _merge(inputs: EngineInputs, sid: str, projected: np.ndarray) -> np.ndarray:
-    """Recorded values win: written over the projection, in place, only where they win."""
-    wins = inputs.wins(sid)
-    if not projected.flags.writeable:
-        projected = np.array(projected, dtype=float)
-    if wins.any():
-        projected[:, wins] = inputs.baseline[sid].values[wins][None, :]
-    return projected
-
-
 def _nonstate_factor(inputs: EngineInputs, value: np.ndarray) -> np.ndarray:
-    """st_investment / st_budget implied by the non-state parameter, per draw."""
+    """st_investment / st_budget implied by the scenario's non-state parameter, per draw."""
     if inputs.scenario.nonstate_mode == "share_of_total":
         return 1 / (1 - np.minimum(value, 99.999) / 100)
     return 1 + value
 
 
+def _investment_factor(inputs: EngineInputs, params: dict[str, np.ndarray], draws: int) -> np.ndarray:
+    """st_investment / st_budget per draw and year: the past's state share, then the scenario's."""
+    future = _nonstate_factor(inputs, params["nonstate_value"])[:, None]
+    key = inputs.state_share_key()
+    if key is None or key not in params:
+        return np.broadcast_to(future, (draws, inputs.n_years))
+    past = (100 / np.asarray(params[key], dtype=float))[:, None]
+    return np.where(inputs.budget_past[None, :], past, future)
+
+
+def _paths(inputs: EngineInputs, indicator: str, anchor_year: int, start: np.ndarray) -> np.ndarray:
+    targets = list(getattr(inputs.plan, "targets", []) or [])
+    return target_path(targets, indicator, inputs.years, anchor_year, start)
+
+
 def _st_budget_rule(inputs: EngineInputs, pre: np.ndarray, grdp: np.ndarray, exp: np.ndarray,
-                    factor: np.ndarray, paths: dict[str, np.ndarray], params: dict[str, np.ndarray]) -> np.ndarray:
-    """The scenario's S&T budget for every year (used after the base year)."""
+                    factor: np.ndarray, params: dict[str, np.ndarray]) -> np.ndarray:
+    """The scenario's S&T budget for every year (used where its rule applies)."""
     sc, years = inputs.scenario, inputs.years
     keep = 1 - sc.austerity_cut_pct / 100
-    base_i = int(np.searchsorted(years, inputs.base_year))
-    base_i = min(base_i, len(years) - 1)
+    a = inputs.rule_index("st_budget")
     if sc.st_budget_rule == "plan_as_written":
-        rule = np.broadcast_to(inputs.plan_funding * keep, pre.shape).copy()
+        rule = np.broadcast_to(inputs.plan_state_funding * keep, pre.shape).copy()
         if inputs.plan_end_year is not None:
             end_i = int(np.searchsorted(years, inputs.plan_end_year))
-            last = inputs.plan_funding[end_i] * keep
+            last = inputs.plan_state_funding[end_i] * keep
             after = years > inputs.plan_end_year
             steps = (years - inputs.plan_end_year).astype(float)
             if sc.after_plan == "hold":
@@ -309,96 +307,44 @@ def _st_budget_rule(inputs: EngineInputs, pre: np.ndarray, grdp: np.ndarray, exp
             rule = np.where(after[None, :], cont, rule)
         return np.where(np.isnan(rule), pre, rule)
     if sc.st_budget_rule == "gdp_linked":
-        share = pre[:, [base_i]] / grdp[:, [base_i]]
-        return share * grdp * keep
+        return pre[:, [a]] / grdp[:, [a]] * grdp * keep
     if sc.st_budget_rule == "fixed_share_expenditure":
         return (sc.st_budget_share_expenditure_pct or 0.0) / 100 * exp * keep
     if sc.st_budget_rule == "latest_trend":
         g = inputs.trend_growth["st_budget_growth_pct"]
-        if math.isnan(g):
-            g = params["budget_expenditure_growth_pct"][:, None]
-        steps = (years - years[base_i]).astype(float)
-        return pre[:, [base_i]] * (1 + np.asarray(g) / 100) ** steps[None, :] * keep
-    # meet_targets: enough state money for both the investment share and the budget share.
-    from_share = paths["st_investment_share_grdp"] * grdp / 100 / factor
-    from_budget = paths["st_budget_share_expenditure"] * exp / 100
-    need = np.fmax(from_share, from_budget)
+        rate = np.full(pre.shape[0], g) if not math.isnan(g) else params["budget_expenditure_growth_pct"]
+        return pre[:, [a]] * _powers(rate, years - years[a]) * keep
+    # meet_targets: from the level reached, enough for both shares, never less than that level.
+    year_a = int(years[a])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share_path = _paths(inputs, "st_investment_share_grdp", year_a, pre[:, a] * factor[:, a] / grdp[:, a] * 100)
+        budget_path = _paths(inputs, "st_budget_share_expenditure", year_a, pre[:, a] / exp[:, a] * 100)
+        need = np.fmax(share_path * grdp / 100 / factor, budget_path * exp / 100)
+    need = np.fmax(need, pre[:, [a]])
     return np.where(np.isnan(need), pre, need)
 
 
-def simulate(inputs: EngineInputs, params: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """All series for every draw: ``{id: array (draws, years)}``.
-
-    ``params`` maps each of :data:`UNCERTAIN_PARAMETERS` to a ``(draws,)``
-    array (see :func:`central_parameters`). Pure numpy; no loop over years.
-    """
-    sc, years, base = inputs.scenario, inputs.years, inputs.baseline
-    draws = next(iter(params.values())).shape[0]
-    g_grdp = params["grdp_growth_pct"]
-    out: dict[str, np.ndarray] = {}
-    out["population"] = _merge(inputs, "population", _grow(base["population"], years, params["population_growth_pct"]))
-    out["grdp"] = _merge(inputs, "grdp", _grow(base["grdp"], years, g_grdp))
-    out["budget_expenditure"] = _merge(
-        inputs, "budget_expenditure",
-        _grow(base["budget_expenditure"], years, params["budget_expenditure_growth_pct"]))
-    g_rev = g_grdp if sc.budget_revenue_growth_pct is None else np.full(draws, sc.budget_revenue_growth_pct)
-    out["budget_revenue_local"] = _merge(inputs, "budget_revenue_local", _grow(base["budget_revenue_local"], years, g_rev))
-    out["plan_funding"] = np.broadcast_to(inputs.plan_funding, (draws, len(years)))
-
-    factor = _nonstate_factor(inputs, params["nonstate_value"])[:, None]
-    rule_years = (years > inputs.base_year)[None, :]
-
-    # Before the rule: the recorded S&T budget moves with budget expenditure.
-    pre_budget = _merge(inputs, "st_budget", _grow(base["st_budget"], years, params["budget_expenditure_growth_pct"]))
-    pre_inv = _merge(inputs, "st_investment", pre_budget * factor)
-    pre_res = _merge(inputs, "researchers", _researchers_growth(inputs, params))
-    anchor_i = int(np.searchsorted(years, inputs.path_anchor_year))
-    anchor_i = min(anchor_i, len(years) - 1)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        anchors = {
-            "st_investment_share_grdp": pre_inv[:, anchor_i] / out["grdp"][:, anchor_i] * 100,
-            "st_budget_share_expenditure": pre_budget[:, anchor_i] / out["budget_expenditure"][:, anchor_i] * 100,
-            "researcher_density": pre_res[:, anchor_i] * 10 / out["population"][:, anchor_i],
-        }
-    targets = list(getattr(inputs.plan, "targets", []) or [])
-    paths = {k: target_path(targets, k, years, inputs.path_anchor_year, v) for k, v in anchors.items()}
-
-    rule_budget = _st_budget_rule(inputs, pre_budget, out["grdp"], out["budget_expenditure"], factor, paths, params)
-    st_budget = np.array(rule_budget, dtype=float) if not rule_budget.flags.writeable else rule_budget
-    st_budget[:, ~rule_years[0]] = pre_budget[:, ~rule_years[0]]
-    out["st_budget"] = _merge(inputs, "st_budget", st_budget)
-    out["st_investment"] = _merge(inputs, "st_investment", out["st_budget"] * factor)
-
-    if sc.researcher_rule == "meet_targets":
-        needed = paths["researcher_density"] * out["population"] / 10
-        res = np.where(rule_years & ~np.isnan(needed), needed, pre_res)
-    else:
-        res = pre_res
-    out["researchers"] = _merge(inputs, "researchers", res)
-
-    fund_pct = _fund_share(inputs, draws)
-    out["st_fund_contribution"] = _merge(inputs, "st_fund_contribution", fund_pct * out["budget_revenue_local"] / 100)
-
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out["st_investment_share_grdp"] = out["st_investment"] / out["grdp"] * 100
-        out["st_budget_share_expenditure"] = out["st_budget"] / out["budget_expenditure"] * 100
-        out["researcher_density"] = out["researchers"] / (out["population"] * 1000) * 10_000
-        out["funding_required"] = paths["st_investment_share_grdp"] * out["grdp"] / 100
-        out["funding_sufficiency"] = out["st_investment"] / out["funding_required"]
-        out["st_fund_share_revenue_local"] = out["st_fund_contribution"] / out["budget_revenue_local"] * 100
-    return out
-
-
-def _researchers_growth(inputs: EngineInputs, params: dict[str, np.ndarray]) -> np.ndarray:
-    series, years = inputs.baseline["researchers"], inputs.years
+def _researchers(inputs: EngineInputs, params: dict[str, np.ndarray], pop: np.ndarray, draws: int) -> np.ndarray:
+    sc, years = inputs.scenario, inputs.years
+    lay = inputs.layouts["researchers"]
     value = params["researcher_growth_value"]
-    if inputs.scenario.researcher_growth_mode == "percent":
-        return _grow(series, years, value)
-    anchor = _anchor_index(series.recorded)
-    if anchor[0] < 0:
-        return np.full((value.shape[0], len(years)), np.nan)
-    steps = (years - years[anchor]).astype(float)
-    return np.maximum(series.values[anchor][None, :] + value[:, None] * steps[None, :], 0.0)
+    out = lay.fill(params, draws)
+    if lay.last >= 0 and lay.after.any():
+        after = np.flatnonzero(lay.after)
+        steps = years[after] - years[lay.last]
+        start = out[:, [lay.last]]
+        if sc.researcher_growth_mode == "percent":
+            out[:, after] = start * _powers(value, steps)
+        else:
+            out[:, after] = np.maximum(start + value[:, None] * steps[None, :], 0.0)
+    if sc.researcher_rule != "meet_targets":
+        return out
+    a = inputs.rule_index("researchers")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        path = _paths(inputs, "researcher_density", int(years[a]), out[:, a] * 10 / pop[:, a])
+    needed = np.fmax(path * pop / 10, out[:, [a]])  # what it takes never dismisses anyone
+    use = inputs.rule_mask("researchers")[None, :] & ~np.isnan(needed)
+    return np.where(use, needed, out)
 
 
 def _fund_share(inputs: EngineInputs, draws: int) -> np.ndarray:
@@ -412,89 +358,51 @@ def _fund_share(inputs: EngineInputs, draws: int) -> np.ndarray:
     return np.full((draws, n), float(pct))
 
 
-# --------------------------------------------------------------------------- provenance
+def simulate(inputs: EngineInputs, params: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """All series for every draw: ``{id: array (draws, years)}``.
 
+    ``params`` maps each key of ``inputs.central`` to a ``(draws,)`` array (see
+    :func:`central_parameters`). Pure numpy; no loop over years.
+    """
+    sc, years = inputs.scenario, inputs.years
+    draws = next(iter(params.values())).shape[0]
+    params = {**central_parameters(inputs, draws), **params}
+    g_grdp = params["grdp_growth_pct"]
+    out: dict[str, np.ndarray] = {}
+    out["population"] = _grown(inputs, "population", params, params["population_growth_pct"], draws)
+    out["grdp"] = _grown(inputs, "grdp", params, g_grdp, draws)
+    out["budget_expenditure"] = _grown(inputs, "budget_expenditure", params,
+                                       params["budget_expenditure_growth_pct"], draws)
+    g_rev = g_grdp if sc.budget_revenue_growth_pct is None else np.full(draws, float(sc.budget_revenue_growth_pct))
+    out["budget_revenue_local"] = _grown(inputs, "budget_revenue_local", params, g_rev, draws)
+    out["plan_funding"] = np.broadcast_to(inputs.plan_funding, (draws, len(years)))
 
-def _provenance(inputs: EngineInputs) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """Status and sources per series and year, following the same rules as :func:`simulate`."""
-    sc, years, n = inputs.scenario, inputs.years, len(inputs.years)
-    tag = f"scenario:{sc.name}"
-    plan_id = getattr(inputs.plan, "id", "plan")
-    target_src = {
-        ind: ";".join(f"plan:{plan_id}:{t.id}" for t in getattr(inputs.plan, "targets", []) or []
-                      if t.indicator == ind and getattr(t, "computable", True))
-        for ind in ("st_investment_share_grdp", "st_budget_share_expenditure", "researcher_density",
-                    "st_fund_share_revenue_local")
-    }
-    status: dict[str, list[str]] = {}
-    source: dict[str, list[str]] = {}
+    factor = _investment_factor(inputs, params, draws)
+    # Before its rule, the S&T budget is the shared past, then moves with budget expenditure.
+    pre_budget = _grown(inputs, "st_budget", params, params["budget_expenditure_growth_pct"], draws)
+    rule = _st_budget_rule(inputs, pre_budget, out["grdp"], out["budget_expenditure"], factor, params)
+    out["st_budget"] = np.where(inputs.rule_mask("st_budget")[None, :], rule, pre_budget)
+    inv = inputs.layouts["st_investment"]
+    inv_hist = inv.fill(params, draws)
+    keep = inv.history & ~inputs.counterfactual_mask("st_investment")
+    out["st_investment"] = np.where(keep[None, :], inv_hist, out["st_budget"] * factor)
+    out["researchers"] = _researchers(inputs, params, out["population"], draws)
 
-    def from_anchor(sid: str, extra: list[str] | None = None) -> None:
-        s = inputs.baseline[sid]
-        wins = inputs.wins(sid)
-        anchor = _anchor_index(s.recorded)
-        status[sid] = ["" for _ in range(n)]
-        source[sid] = ["" for _ in range(n)]
-        for i in range(n):
-            if wins[i]:
-                status[sid][i], source[sid][i] = str(s.status[i]), str(s.source[i])
-            else:
-                anchor_src = s.source[anchor[i]] if anchor[i] >= 0 else ""
-                status[sid][i] = "projected"
-                source[sid][i] = join_sources(anchor_src, extra[i] if extra else "", tag)
+    fund_hist = inputs.layouts["st_fund_contribution"].fill(params, draws)
+    fund = _fund_share(inputs, draws) * out["budget_revenue_local"] / 100
+    out["st_fund_contribution"] = np.where(inputs.rule_mask("st_fund_contribution")[None, :], fund, fund_hist)
 
-    for sid in ("population", "grdp", "budget_expenditure", "budget_revenue_local"):
-        from_anchor(sid)
-    status["plan_funding"] = ["derived" if p else "" for p in inputs.plan_phase]
-    source["plan_funding"] = [str(p) for p in inputs.plan_phase]
-
-    rule = years > inputs.base_year
-    extra_budget = []
-    for i in range(n):
-        if not rule[i]:
-            extra_budget.append(source["budget_expenditure"][i])
-        elif sc.st_budget_rule == "plan_as_written":
-            extra_budget.append(inputs.plan_phase[i] or join_sources(*(p for p in inputs.plan_phase if p)))
-        elif sc.st_budget_rule == "gdp_linked":
-            extra_budget.append(source["grdp"][i])
-        elif sc.st_budget_rule == "fixed_share_expenditure":
-            extra_budget.append(source["budget_expenditure"][i])
-        elif sc.st_budget_rule == "meet_targets":
-            extra_budget.append(join_sources(target_src["st_investment_share_grdp"], target_src["st_budget_share_expenditure"],
-                                      source["grdp"][i], source["budget_expenditure"][i]))
-        else:
-            extra_budget.append("")
-    from_anchor("st_budget", extra_budget)
-    from_anchor("st_investment", source["st_budget"])
-    extra_res = [
-        join_sources(target_src["researcher_density"], source["population"][i])
-        if sc.researcher_rule == "meet_targets" and rule[i] else ""
-        for i in range(n)
-    ]
-    from_anchor("researchers", extra_res)
-    from_anchor("st_fund_contribution", [join_sources(source["budget_revenue_local"][i],
-                                                target_src["st_fund_share_revenue_local"]
-                                                if sc.st_fund_share_revenue_local_pct == "plan_minimum" else "")
-                                          for i in range(n)])
-
-    derived = {
-        "st_investment_share_grdp": ("st_investment", "grdp"),
-        "st_budget_share_expenditure": ("st_budget", "budget_expenditure"),
-        "researcher_density": ("researchers", "population"),
-        "funding_required": ("grdp",),
-        "funding_sufficiency": ("st_investment", "funding_required"),
-        "st_fund_share_revenue_local": ("st_fund_contribution", "budget_revenue_local"),
-    }
-    for sid, parts in derived.items():
-        status[sid], source[sid] = [], []
-        for i in range(n):
-            kinds = {status[p][i] for p in parts}
-            status[sid].append(
-                "projected" if "projected" in kinds else "assumption" if "assumption" in kinds else "derived"
-            )
-            extra = target_src["st_investment_share_grdp"] if sid == "funding_required" else ""
-            source[sid].append(join_sources(*(source[p][i] for p in parts), extra))
-    return status, source
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["st_investment_share_grdp"] = out["st_investment"] / out["grdp"] * 100
+        out["st_budget_share_expenditure"] = out["st_budget"] / out["budget_expenditure"] * 100
+        out["researcher_density"] = out["researchers"] / (out["population"] * 1000) * 10_000
+        i = int(np.clip(np.searchsorted(years, inputs.path_anchor_year), 0, len(years) - 1))
+        share_path = _paths(inputs, "st_investment_share_grdp", inputs.path_anchor_year,
+                            out["st_investment_share_grdp"][:, i])
+        out["funding_required"] = share_path * out["grdp"] / 100
+        out["funding_sufficiency"] = out["st_investment"] / out["funding_required"]
+        out["st_fund_share_revenue_local"] = out["st_fund_contribution"] / out["budget_revenue_local"] * 100
+    return out
 
 
 # --------------------------------------------------------------------------- the result
@@ -504,9 +412,8 @@ def _provenance(inputs: EngineInputs) -> tuple[dict[str, list[str]], dict[str, l
 class Projection:
     """A deterministic projection of one scenario.
 
-    ``table`` is the long table of the contract (``model, scenario, region,
-    variable, unit, year, value, status, source``); ``values`` holds the same
-    numbers as ``{id: array (years,)}``.
+    ``table`` is the long table of the contract (:data:`TABLE_COLUMNS`); ``values``
+    holds the same numbers as ``{id: array (years,)}``.
     """
 
     scenario: Scenario
@@ -537,7 +444,8 @@ class Projection:
 
 
 def _to_table(scenario: Scenario, years: np.ndarray, values: dict[str, np.ndarray],
-              status: dict[str, list[str]], source: dict[str, list[str]]) -> pd.DataFrame:
+              status: dict[str, list[str]], source: dict[str, list[str]],
+              recorded: dict[str, np.ndarray]) -> pd.DataFrame:
     frames = []
     for sid in PROJECTED_IDS:
         v = values[sid]
@@ -549,6 +457,7 @@ def _to_table(scenario: Scenario, years: np.ndarray, values: dict[str, np.ndarra
             "unit": INDICATORS[sid].unit, "year": years[keep].astype(int), "value": v[keep],
             "status": np.asarray(status[sid], dtype=object)[keep],
             "source": np.asarray(source[sid], dtype=object)[keep],
+            "recorded": np.asarray(recorded[sid], dtype=bool)[keep],
         }))
     if not frames:
         return pd.DataFrame(columns=TABLE_COLUMNS)
@@ -556,8 +465,8 @@ def _to_table(scenario: Scenario, years: np.ndarray, values: dict[str, np.ndarra
 
 
 def project(scenario: Scenario | str, *, observations: pd.DataFrame, plan: Any,
-            years: np.ndarray = YEARS) -> Projection:
-    """Project one scenario 2010–2030 with its stated parameters.
+            years: np.ndarray = YEARS, ranges: tuple[AssumptionRange, ...] | None = None) -> Projection:
+    """Project one scenario 2010–2030 at its central values.
 
     ``scenario`` is a :class:`Scenario` or a shipped name/file path;
     ``observations`` is the processed long table and ``plan`` the plan model:
@@ -567,9 +476,9 @@ def project(scenario: Scenario | str, *, observations: pd.DataFrame, plan: Any,
         from khcn_analysis.model.scenarios import load_scenario
 
         scenario = load_scenario(scenario)
-    inputs = prepare(scenario, observations, plan, years=years)
+    inputs = prepare(scenario, observations, plan, years=years, ranges=ranges)
     sims = simulate(inputs, central_parameters(inputs))
     values = {k: np.asarray(v[0], dtype=float) for k, v in sims.items()}
-    status, source = _provenance(inputs)
-    table = _to_table(scenario, inputs.years, values, status, source)
+    status, source, recorded = grade_values(inputs)
+    table = _to_table(scenario, inputs.years, values, status, source, recorded)
     return Projection(scenario, inputs.years, values, table, inputs, observations, list(inputs.notes))

@@ -27,6 +27,7 @@ from khcn_analysis.core.strict_yaml import YamlDocument, YamlError, read_yaml
 
 __all__ = [
     "Distribution",
+    "PARAMETER_BOUNDS",
     "Scenario",
     "ScenarioError",
     "UNCERTAIN_PARAMETERS",
@@ -249,6 +250,8 @@ _PARAM_RANGES = {
     "nonstate_value": (0, 1000),
     "researcher_growth_value": (-1000, 10000),
 }
+#: The bounds a value of each uncertain parameter must keep (public name of the same table).
+PARAMETER_BOUNDS = _PARAM_RANGES
 
 
 class _KeyError(ValueError):

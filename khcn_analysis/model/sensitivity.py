@@ -1,9 +1,10 @@
 """One-at-a-time sensitivity (tornado): how far each 2030 indicator moves per parameter.
 
 Each uncertain parameter is set to its low and then its high value while the
-others stay at their stated values; all 2 × P + 1 parameter sets run as one
-vectorized call. Low/high are the bounds of the declared distribution, or the
-stated value ± ``default_swing`` (relative) when none is declared, so every
+others stay at their central values; all 2 × P + 1 parameter sets run as one
+vectorized call. Low/high are the plausible range (a declared distribution's
+bounds, or an assumption's range from ``data/raw/assumption-ranges.yaml``), or
+the stated value ± ``default_swing`` (relative) when none is declared, so every
 parameter appears in the chart.
 """
 
@@ -17,11 +18,12 @@ import pandas as pd
 from khcn_analysis.core.indicators import INDICATORS, PROJECTED_IDS
 from khcn_analysis.model.projection import (
     YEARS,
+    EngineInputs,
     central_parameters,
     prepare,
     simulate,
 )
-from khcn_analysis.model.scenarios import UNCERTAIN_PARAMETERS, Scenario
+from khcn_analysis.model.scenarios import Scenario
 
 __all__ = ["TORNADO_COLUMNS", "parameter_ranges", "tornado"]
 
@@ -31,16 +33,14 @@ TORNADO_COLUMNS = [
 ]
 
 
-def parameter_ranges(scenario: Scenario, central: dict[str, float], default_swing: float = 0.25
-                     ) -> dict[str, tuple[float, float]]:
-    """(low, high) per uncertain parameter."""
+def parameter_ranges(inputs: EngineInputs, default_swing: float = 0.25) -> dict[str, tuple[float, float]]:
+    """(low, high) per engine parameter."""
     out = {}
-    for key in UNCERTAIN_PARAMETERS:
-        dist = scenario.uncertainty.get(key)
-        if dist is not None:
-            out[key] = (dist.low, dist.high)
+    for key, spec in inputs.specs.items():
+        if spec.varies:
+            out[key] = (float(spec.low), float(spec.high))  # type: ignore[arg-type]
         else:
-            c = central[key]
+            c = spec.central
             width = abs(c) * default_swing or 1.0
             out[key] = (c - width, c + width)
     return out
@@ -56,8 +56,8 @@ def tornado(
 
         scenario = load_scenario(scenario)
     inputs = prepare(scenario, observations, plan, years=YEARS)
-    keys = list(UNCERTAIN_PARAMETERS)
-    ranges = parameter_ranges(scenario, inputs.central, default_swing)
+    keys = list(inputs.specs)
+    ranges = parameter_ranges(inputs, default_swing)
     n = 1 + 2 * len(keys)
     params = central_parameters(inputs, n)
     for k, key in enumerate(keys):

@@ -2,13 +2,21 @@
 
 All draws go through :func:`khcn_analysis.model.projection.simulate` at once (arrays
 of shape ``(draws, years)``), so 100,000 draws cost one vectorized pass rather
-than 100,000 projections. ``np.random.default_rng(seed)`` with parameters drawn
-in a fixed order makes the same seed give identical numbers.
+than 100,000 projections.
+
+What is drawn (:func:`khcn_analysis.model.parameters.parameter_specs`): the
+scenario's declared distributions (a growth rate taken from the latest trend is
+drawn around that trend) and the plausible range of every assumption the run
+rests on (triangular: low, central, high), so the starting level of an assumed
+series varies as well as its growth. Each parameter has its own random stream,
+derived from the seed and the parameter's name: the same seed gives the same
+draws of a parameter whatever else is drawn, and in chunks as in one piece.
 """
 
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -20,9 +28,10 @@ import pandas as pd
 from khcn_analysis.core.config import MODEL, REGION, YEARS
 from khcn_analysis.core.indicators import INDICATORS, PROJECTED_IDS
 from khcn_analysis.model.projection import EngineInputs, central_parameters, prepare, simulate
-from khcn_analysis.model.scenarios import UNCERTAIN_PARAMETERS, Scenario
+from khcn_analysis.model.scenarios import Scenario
 
-__all__ = ["PERCENTILES", "UncertaintyResult", "draw_parameters", "check_draws_and_seed", "run_uncertainty"]
+__all__ = ["PERCENTILES", "UncertaintyResult", "check_draws_and_seed", "draw_parameters", "parameter_stream",
+           "run_uncertainty"]
 
 PERCENTILES = (5, 25, 50, 75, 95)
 
@@ -39,14 +48,17 @@ class UncertaintyResult:
     parameters: dict[str, np.ndarray]
 
 
+def parameter_stream(seed: int, key: str) -> np.random.Generator:
+    """The random stream of one parameter: a function of the seed and the parameter's name only."""
+    return np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(zlib.crc32(key.encode("utf-8")),)))
+
+
 def draw_parameters(inputs: EngineInputs, draws: int, seed: int) -> dict[str, np.ndarray]:
-    """One ``(draws,)`` array per uncertain parameter; stated values where none is declared."""
-    rng = np.random.default_rng(seed)
+    """One ``(draws,)`` array per engine parameter; central values where nothing is uncertain."""
     params = central_parameters(inputs, draws)
-    for key in UNCERTAIN_PARAMETERS:  # fixed order: reproducible whatever the YAML order
-        dist = inputs.scenario.uncertainty.get(key)
-        if dist is not None:
-            params[key] = dist.sample(rng, draws)
+    for key, spec in inputs.specs.items():
+        if spec.distribution is not None:
+            params[key] = spec.distribution.sample(parameter_stream(seed, key), draws)
     return params
 
 
