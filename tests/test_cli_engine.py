@@ -100,9 +100,9 @@ def test_scenarios_lists_names_and_descriptions(capsys) -> None:
     code, out, _ = run(capsys, "scenarios")
     for name in ("plan_as_written", "gdp_linked", "meet_targets", "austerity", "latest_trend"):
         assert name in out
-    assert "41,5 tỷ đồng" in out
+    assert "40,8 tỷ" in out  # the plan's state money a year, 2013–2015 (plan_as_written's description)
     _, out, _ = run(capsys, "scenarios", "--lang", "en")
-    assert "41.5 bn VND" in out
+    assert "40.8 bn VND" in out
 
 
 def test_validate_all_shipped_and_named_files(capsys, tmp_path: Path) -> None:

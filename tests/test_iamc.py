@@ -18,6 +18,7 @@ import pytest
 
 from khcn_analysis.cli import main
 from khcn_analysis.core.config import MODEL, REGION
+from khcn_analysis.core.grades import GRADES
 from khcn_analysis.core.indicators import INDICATORS, PROJECTED_IDS, UNIT_LABELS, UnitMismatchError
 from khcn_analysis.model.iamc import (
     IAMC_INDEX,
@@ -106,7 +107,7 @@ def test_status_is_a_separate_table_with_the_same_keys(results) -> None:
     status = to_status_table(table)
     assert list(status.columns) == [*IAMC_INDEX, "year", "status", "source"]
     assert not status.duplicated([*IAMC_INDEX, "year"]).any()
-    assert set(status["status"]) <= {"observed", "interpolated", "derived", "assumption", "projected"}
+    assert set(status["status"]) <= set(GRADES)  # the evidence grade of each value
     keys = set(map(tuple, to_iamc(table)[IAMC_INDEX].to_numpy()))
     assert set(map(tuple, status[IAMC_INDEX].drop_duplicates().to_numpy())) == keys
 

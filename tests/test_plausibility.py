@@ -139,7 +139,8 @@ def write_department(raw: Path, rows: list[tuple[str, int, float]]) -> str:
 def verdicts(processed: Path) -> pd.DataFrame:
     from khcn_analysis import pipeline
 
-    results = pipeline.run(ROOT / "scenarios" / "plan_as_written.yaml", inputs=pipeline.load_inputs(processed))
+    # latest_trend keeps the recorded past (plan_as_written rewrites the S&T budget as a counterfactual)
+    results = pipeline.run(ROOT / "scenarios" / "latest_trend.yaml", inputs=pipeline.load_inputs(processed))
     att = results.attainment
     return att[att["year"].isin([2020, 2021])].set_index(["target_id", "year"])["status"].sort_index()
 

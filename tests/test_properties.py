@@ -238,3 +238,51 @@ def test_the_xlsx_export_is_byte_identical_for_the_same_inputs(world, tmp_path: 
     second = write_workbook(pipeline.run("plan_as_written", inputs=inputs, national=False), tmp_path / "b.xlsx").path
     digest = [hashlib.sha256(Path(p).read_bytes()).hexdigest() for p in (first, second)]
     assert digest[0] == digest[1]
+
+
+@PROPERTY
+@given(params=scenarios())
+def test_what_it_takes_never_goes_below_where_it_starts(world, params):
+    """Target-meeting paths start from the level reached and never cut it to land on a target."""
+    from khcn_analysis.judge.requirements import required_paths
+
+    sc = _scenario(world, {**params, "st_budget_rule": "meet_targets", "researcher_rule": "meet_targets"})
+    proj = _project(world, sc)
+    inputs, v = proj.inputs, proj.values
+    for sid in ("st_budget", "researchers"):
+        start = v[sid][inputs.rule_index(sid)]
+        rule = inputs.rule_mask(sid)
+        if np.isfinite(start) and rule.any():
+            assert (v[sid][rule] >= start * (1 - 1e-12)).all(), (sid, start, v[sid][rule])
+    # the inverse the judge reports: every required ratio path starts from the level reached
+    req = required_paths(proj)
+    i = int(np.searchsorted(proj.years, inputs.path_anchor_year))
+    after = proj.years > inputs.path_anchor_year
+    for need, (ratio, denominator, factor) in {
+        "st_investment": ("st_investment_share_grdp", "grdp", 0.01),
+        "st_budget": ("st_budget_share_expenditure", "budget_expenditure", 0.01),
+        "researchers": ("researcher_density", "population", 0.1),
+    }.items():
+        start = v[ratio][i]
+        if np.isfinite(start):
+            path = req[need][after] / (v[denominator][after] * factor)
+            assert (path >= start * (1 - 1e-9)).all(), (need, start, path)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(anchor_year=st.integers(2010, 2031), start=st.floats(0, 50), indicator=st.sampled_from(
+    ["st_investment_share_grdp", "st_budget_share_expenditure", "researcher_density"]))
+def test_a_target_path_reaches_at_least_the_target_and_never_falls_below_its_start(anchor_year, start, indicator):
+    from khcn_analysis.plan.model import load_plan
+    from khcn_analysis.plan.target_path import held_years, target_levels, target_path
+
+    plan = load_plan()
+    path = target_path(plan.targets, indicator, YEARS, anchor_year, np.array([start]))[0]
+    after = anchor_year < YEARS
+    assert np.isnan(path[~after]).all()
+    assert (path[after] >= start).all()
+    levels = target_levels(plan.targets, indicator, YEARS)
+    judged = after & ~np.isnan(levels)
+    assert (path[judged] >= levels[judged] * (1 - 1e-12)).all()  # reaches at least the target
+    held = held_years(plan.targets, indicator, YEARS, anchor_year, start)
+    assert all(path[y == YEARS][0] == start for y in held)  # "held, not cut", and says where

@@ -11,6 +11,7 @@ from khcn_analysis.core.catalogue.status import (
     attainment_label,
     value_status_label,
 )
+from khcn_analysis.core.grades import GRADES
 from khcn_analysis.present import narrative
 from khcn_analysis.present.charts.text import status_word, verdict_word
 
@@ -32,7 +33,7 @@ def test_the_one_vietnamese_wording() -> None:
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_every_module_names_a_value_status_the_same_way(lang: str) -> None:
-    assert set(VALUE_STATUS_LABELS) == {"observed", "interpolated", "derived", "assumption", "projected"}
+    assert set(VALUE_STATUS_LABELS) == set(GRADES)  # a value's status is its evidence grade
     for status, words in VALUE_STATUS_LABELS.items():
         assert status_word(status, lang) == value_status_label(status, lang, lower=True)
         assert status_word(status, lang).lower() == words[lang].lower()

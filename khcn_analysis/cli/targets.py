@@ -20,7 +20,7 @@ from khcn_analysis.cli.labels import scenario_heading, target_titles
 from khcn_analysis.cli.output import Column, echo, print_csv, print_json, print_table
 from khcn_analysis.cli.warnings import print_warnings, warning_rows
 from khcn_analysis.core.catalogue import t
-from khcn_analysis.core.catalogue.status import attainment_label
+from khcn_analysis.core.catalogue.status import attainment_label, value_status_label
 from khcn_analysis.core.formatting import format_number
 from khcn_analysis.core.indicators import unit_label
 
@@ -33,6 +33,7 @@ COLUMNS = [
     Column("cli.col.year"),
     Column("cli.col.value"),
     Column("cli.col.status", "left"),
+    Column("evidence.col.grade", "left"),
     Column("cli.col.gap"),
 ]
 
@@ -65,8 +66,19 @@ def run_targets(args: argparse.Namespace) -> int:
     echo(scenario_heading(results.scenario, lang))
     echo()
     print_table(COLUMNS, [target_row(r, titles, lang) for r in frame.itertuples(index=False)], lang)
+    _print_undetermined(frame, titles, lang)
     print_warnings(results, lang)
     return 0
+
+
+def _print_undetermined(frame, titles: dict[str, str], lang: str) -> None:
+    """Under the table, what would decide each undetermined verdict (the judge's sentence)."""
+    rows = frame[frame["verdict"] == "undetermined"]
+    if rows.empty:
+        return
+    echo()
+    for r in rows.itertuples(index=False):
+        echo(f"- {titles.get(r.target_id, r.target_id)}, {r.year}: {getattr(r, f'sentence_{lang}')}")
 
 
 def target_row(r, titles: dict[str, str], lang: str) -> list[str]:
@@ -75,4 +87,5 @@ def target_row(r, titles: dict[str, str], lang: str) -> list[str]:
         f"{format_number(r.gap, 1, lang)} {unit_label(r.gap_unit, lang)}")
     value = "–" if math.isnan(r.value) else format_number(r.value, 2, lang)
     return [titles.get(r.target_id, r.target_id), t(f"plan.scope.{r.scope}", lang), str(r.year), value,
-            attainment_label(r.status, lang, lower=True), gap]
+            attainment_label(r.status, lang, lower=True),
+            value_status_label(r.grade, lang, lower=True) if r.grade else "", gap]

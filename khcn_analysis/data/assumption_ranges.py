@@ -16,11 +16,11 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from khcn_analysis.core import paths
 from khcn_analysis.core.errors import InputError, InputErrors
+from khcn_analysis.core.strict_yaml import YamlDocument, read_yaml
 
 __all__ = [
     "AssumptionRange",
@@ -98,21 +98,13 @@ class _UndatedFile(BaseModel):
     statements: list[UndatedStatement]
 
 
-def _read(path: Path) -> object:
-    try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError:
-        raise InputErrors([InputError(path, None, "bytes that are not UTF-8", "a UTF-8 YAML file")]) from None
-    except yaml.YAMLError as exc:
-        raise InputErrors([InputError(path, None, f"invalid YAML ({exc})", "a YAML mapping")]) from None
-
-
-def _errors(path: Path, exc: ValidationError) -> InputErrors:
+def _errors(path: Path, doc: YamlDocument, exc: ValidationError) -> InputErrors:
     out = []
     for err in exc.errors():
-        where = ".".join(str(p) for p in err.get("loc", ())) or "(top level)"
-        out.append(InputError(path, where, err.get("input") if not isinstance(err.get("input"), dict)
-                              else "a mapping", err["msg"]))
+        loc = [p for p in err.get("loc", ()) if not str(p).startswith("function-")]
+        where = doc.where(loc, ".".join(str(p) for p in loc) or "top level")
+        found = err.get("input")
+        out.append(InputError(path, where, "a mapping" if isinstance(found, dict) else repr(found)[:80], err["msg"]))
     return InputErrors(out, str(path))
 
 
@@ -130,10 +122,11 @@ def _load_ranges_cached(file: Path, _mtime: int) -> tuple[AssumptionRange, ...]:
 
 
 def _load_ranges(file: Path) -> tuple[AssumptionRange, ...]:
+    doc = read_yaml(file, expected="a mapping with schema_version and a list under 'ranges'")
     try:
-        model = _RangesFile.model_validate(_read(file))
+        model = _RangesFile.model_validate(doc.data)
     except ValidationError as exc:
-        raise _errors(file, exc) from None
+        raise _errors(file, doc, exc) from None
     seen: dict[str, str] = {}
     problems = []
     for r in model.ranges:
@@ -150,10 +143,11 @@ def load_undated_statements(path: str | Path | None = None) -> tuple[UndatedStat
     file = Path(path) if path is not None else paths.raw_dir() / UNDATED_FILE
     if not file.exists() and path is None:
         return ()
+    doc = read_yaml(file, expected="a mapping with schema_version and a list under 'statements'")
     try:
-        return tuple(_UndatedFile.model_validate(_read(file)).statements)
+        return tuple(_UndatedFile.model_validate(doc.data).statements)
     except ValidationError as exc:
-        raise _errors(file, exc) from None
+        raise _errors(file, doc, exc) from None
 
 
 def undated_fact_ids(path: str | Path | None = None) -> frozenset[str]:

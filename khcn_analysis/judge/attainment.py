@@ -102,7 +102,7 @@ def _by_construction(projection: Projection, indicator: str, year: int) -> bool:
     for ind, key, value, series in _BY_CONSTRUCTION:
         if ind == indicator and getattr(sc, key, None) == value:
             mask = projection.inputs.rule_mask(series)
-            i = int(np.searchsorted(projection.years, year))
+            i = int(np.searchsorted(projection.inputs.years, year))
             return bool(i < len(mask) and mask[i])
     return False
 

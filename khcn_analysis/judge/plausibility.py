@@ -10,9 +10,9 @@ the number, that it cannot describe Lai Châu. Two kinds of limit:
 - **multiples** for levels: a projected level more than :data:`LEVEL_FACTOR` times its
   series' last recorded value (or less than its inverse) is out of range for 2030.
 
-Only ``projected`` rows are checked (levels: after their last recorded year); recorded
-history is what it is. One warning per
-series: the first year out of range and the most extreme value.
+Only the scenario's own values are checked (not the shared record of the past, nor a
+back-cast; levels: after their last recorded year): recorded history is what it is. One
+warning per series: the first year out of range and the most extreme value.
 """
 
 from __future__ import annotations
@@ -77,6 +77,17 @@ def _messages(key: str, **fields: object) -> dict[str, str]:
     return out
 
 
+def _scenario_made(series: pd.DataFrame) -> pd.Series:
+    """Rows the scenario computed: not the shared record (``recorded``), not a back-cast.
+
+    A value's ``status`` is its evidence grade: a path grown from an assumed count is
+    ``assumption``, a rewritten past ``counterfactual``; both are the scenario's own numbers.
+    """
+    if "recorded" not in series.columns:
+        return series["status"] == "projected"
+    return ~series["recorded"].astype(bool) & (series["status"] != "back-cast")
+
+
 def _suspects(table: pd.DataFrame) -> set[str]:
     """The series that break a ceiling or a level multiple (the same tests as below, on arrays)."""
     var = table["variable"].to_numpy()
@@ -84,7 +95,7 @@ def _suspects(table: pd.DataFrame) -> set[str]:
     status = table["status"].to_numpy()
     year = table["year"].to_numpy()
     with np.errstate(invalid="ignore", divide="ignore"):
-        projected = (status == "projected") & ~np.isnan(val)
+        projected = _scenario_made(table).to_numpy() & ~np.isnan(val)
         out = {v for v, c in CEILINGS.items() if (val[projected & (var == v)] > c.limit).any()}
         recorded = np.isin(status, RECORDED) & ~np.isnan(val)
         for v in LEVELS:
@@ -110,7 +121,7 @@ def plausibility_warnings(table: pd.DataFrame) -> pd.DataFrame:
     table = table.loc[table["variable"].isin(_suspects(table))]
     for variable, series in table.groupby("variable", sort=False):
         series = series.sort_values("year")
-        projected = series[(series["status"] == "projected") & series["value"].notna()]
+        projected = series[_scenario_made(series) & series["value"].notna()]
         if projected.empty or variable not in INDICATORS:
             continue
         unit = str(series["unit"].iloc[0])

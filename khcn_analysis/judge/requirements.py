@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
-from khcn_analysis.plan.target_path import target_path
+from khcn_analysis.plan.target_path import held_years, target_path
 
 if TYPE_CHECKING:
     from khcn_analysis.model.projection import Projection
@@ -34,6 +34,7 @@ def required_paths(projection: Projection, plan: Any = None) -> dict[str, np.nda
     i = min(int(np.searchsorted(years, inputs.path_anchor_year)), len(years) - 1)
 
     def path(ind: str) -> np.ndarray:
+        # from the level reached in the anchor year: what it takes never goes below it
         return target_path(targets, ind, years, inputs.path_anchor_year, np.array([v[ind][i]]))[0]
 
     return {
@@ -69,6 +70,7 @@ def requirements(projection: Projection, plan: Any = None) -> tuple[pd.DataFrame
         }
     )
     yearly["extra_over_plan"] = yearly["required_st_investment"] - yearly["plan_funding"]
+    yearly["held"] = _held(projection, plan, years)
     periods = [(p.id, int(p.start_year), int(p.end_year)) for p in plan.phases]
     if periods:
         last = max(end for _, _, end in periods)
@@ -90,3 +92,15 @@ def requirements(projection: Projection, plan: Any = None) -> tuple[pd.DataFrame
             }
         )
     return yearly, pd.DataFrame(phase_rows)
+
+
+def _held(projection: Projection, plan: Any, years: np.ndarray) -> list[str]:
+    """Per year, the indicators held at their starting level (``;``-joined, "" for none)."""
+    inputs, v = projection.inputs, projection.values
+    targets = list(getattr(plan, "targets", []) or [])
+    i = min(int(np.searchsorted(years, inputs.path_anchor_year)), len(years) - 1)
+    held: dict[int, list[str]] = {}
+    for ind in ("st_investment_share_grdp", "st_budget_share_expenditure", "researcher_density"):
+        for year in held_years(targets, ind, years, inputs.path_anchor_year, float(v[ind][i])):
+            held.setdefault(year, []).append(ind)
+    return [";".join(held.get(int(y), [])) for y in years]

@@ -122,7 +122,7 @@ def _crossing(projection: Projection, key: str, target: Any, year_i: int) -> flo
 def robust_verdict(target: Any, year: int, plausible: Plausible, central_value: float, grade: str) -> dict[str, Any]:
     """The verdict columns (:data:`VERDICT_COLUMNS`) for one province target in one year."""
     proj = plausible.projection
-    year_i = int(np.searchsorted(proj.years, year))
+    year_i = int(np.searchsorted(proj.inputs.years, year))  # the full grid of the sims
     values = plausible.sims[target.indicator][:, year_i]
     met = compare(target.comparator, target.lower, target.upper, values)
     central_met = bool(met[0])

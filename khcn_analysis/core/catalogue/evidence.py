@@ -9,6 +9,7 @@ names each assumption or scenario parameter that can decide a verdict.
 from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
+    "evidence.col.grade": ("mức bằng chứng", "evidence"),
     "evidence.sentence.met": (
         "Đạt với mọi giá trị hợp lý: thấp nhất {low}, mục tiêu {target}.",
         "Met under every plausible value: at least {low} against a target of {target}.",
