@@ -105,7 +105,7 @@ def test_long_layout_and_wide_layout_hold_the_same_values(results) -> None:
 def test_status_is_a_separate_table_with_the_same_keys(results) -> None:
     table = results[0].table
     status = to_status_table(table)
-    assert list(status.columns) == [*IAMC_INDEX, "year", "status", "source"]
+    assert list(status.columns) == [*IAMC_INDEX, "year", "status", "recorded", "source"]
     assert not status.duplicated([*IAMC_INDEX, "year"]).any()
     assert set(status["status"]) <= set(GRADES)  # the evidence grade of each value
     keys = set(map(tuple, to_iamc(table)[IAMC_INDEX].to_numpy()))

@@ -273,7 +273,7 @@ def test_what_it_takes_never_goes_below_where_it_starts(world, params):
 @given(anchor_year=st.integers(2010, 2031), start=st.floats(0, 50), indicator=st.sampled_from(
     ["st_investment_share_grdp", "st_budget_share_expenditure", "researcher_density"]))
 def test_a_target_path_reaches_at_least_the_target_and_never_falls_below_its_start(anchor_year, start, indicator):
-    from khcn_analysis.plan.model import load_plan
+    from khcn_analysis.plan.load import load_plan
     from khcn_analysis.plan.target_path import held_years, target_levels, target_path
 
     plan = load_plan()
