@@ -248,8 +248,8 @@ def test_the_second_report_says_so_in_words_with_the_date(flow: Flow):
     row = next(r for r in verdicts[1:] if r[1] == "Cán bộ nghiên cứu/vạn dân" and r[0] == "2020")
     assert row[3].startswith("Chưa đạt") and row[4] == "Số liệu Sở KH&CN nhập ngày 15/09/2026"
     values = table_with(flow.second.docx, "Các số liệu chính thay đổi")
-    researchers = next(r for r in values[1:] if r[0] == "Số cán bộ nghiên cứu khoa học")
-    assert researchers[1] == "2020" and researchers[3].startswith("120 người")
+    researchers = next(r for r in values[1:] if r[0] == "Số cán bộ nghiên cứu khoa học" and r[1] == "2020")
+    assert researchers[3].startswith("120 người") and researchers[4] == "Số liệu Sở KH&CN nhập ngày 15/09/2026"
     imports = table_with(flow.second.docx, "Các lần nhập số liệu trong kỳ")
     assert imports[1] == ["15/09/2026", f"{FILLER}, {ORGANISATION}", f"{DOC_MONEY}; {DOC_PEOPLE}", "2", "Có"]
 
@@ -351,9 +351,17 @@ def test_the_report_opens_in_libreoffice_and_its_pdf_holds_period_verdicts_and_c
     for words in ("6 tháng cuối năm 2026", "Chưa đạt", "Mốc năm 2020", "Số liệu Sở KH&CN nhập ngày 15/09/2026",
                   "Ngày 15/09/2026", FILLER, "Sở Nội vụ (mục D'.II.4)", "PHỤ LỤC"):
         assert words in flat, words
+    first = to_pdf(flow.first.docx, flow.first.docx.with_suffix(".pdf"), soffice=soffice_writer)
+    first_text = " ".join(subprocess.run([pdftotext, str(first), "-"], capture_output=True, text=True, check=True,
+                                         timeout=60).stdout.split())
+    for words in ("6 tháng đầu năm 2026", "Đây là báo cáo đầu tiên", "Sở Tài chính (mục D'.II.3)"):
+        assert words in first_text, words
+    # pages to look at (tests/artifacts/, git-ignored)
     artifacts = ROOT / "tests" / "artifacts" / "progress"
     artifacts.mkdir(parents=True, exist_ok=True)
-    subprocess.run([pdftoppm, "-r", "70", "-png", str(pdf), str(artifacts / "bao-cao-2026-H2")], check=True,
-                   timeout=120)
-    pages = sorted(artifacts.glob("bao-cao-2026-H2-*.png"))
-    assert len(pages) >= 4 and all(p.stat().st_size > 10_000 for p in pages)
+    for old in artifacts.glob("bao-cao-*.png"):
+        old.unlink()
+    for name, source in (("bao-cao-2026-H1", first), ("bao-cao-2026-H2", pdf)):
+        subprocess.run([pdftoppm, "-r", "70", "-png", str(source), str(artifacts / name)], check=True, timeout=120)
+        pages = sorted(artifacts.glob(f"{name}-*.png"))
+        assert len(pages) >= 4 and all(p.stat().st_size > 3_000 for p in pages)  # no blank page

@@ -86,11 +86,10 @@ def data_requests(results: Any, responsibilities: Responsibilities, period: Peri
         year = int(r["year"])
         verdict = str(r.get("verdict", r["status"]))
         grade = str(r.get("grade") or r.get("value_status") or "")
-        if year > last:
-            if verdict in OPEN_VERDICTS or r["status"] == "not_computable":
-                needed, role = [], None
-            else:
-                needed, role = [last], "outlook"
+        if year > last:  # a later milestone: the latest complete year's record anchors the outlook
+            if verdict == "not_computable":
+                continue
+            needed, role = [last], "outlook"
         elif verdict in OPEN_VERDICTS:
             needed, role = _years_needed(target, year, last), "decides"
         elif grade in WEAK_GRADES:
@@ -100,7 +99,7 @@ def data_requests(results: Any, responsibilities: Responsibilities, period: Peri
         for variable in link.variables:
             have = observed.setdefault(variable, _observed_years(observations, variable))
             missing = [y for y in needed if y not in have]
-            if not missing or role is None:
+            if not missing:
                 continue
             request = requests.setdefault(variable, Request(variable, link))
             request.years.update(missing)

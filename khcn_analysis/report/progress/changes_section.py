@@ -135,7 +135,10 @@ def _side(ctx: Any, run: list[Any], side: str) -> str:
     first_text = (bare_value(run[0].variable, float(first["value"]), ctx.lang)
                   if first.get("status") == last.get("status") and first.get("value") is not None
                   else value_cell(run[0].variable, first, ctx.lang))
-    return ctx.tr("progress.value_span", first=first_text, last=value_cell(run[-1].variable, last, ctx.lang))
+    last_text = value_cell(run[-1].variable, last, ctx.lang)
+    if last_text.startswith(first_text + " ") or last_text == first_text:  # equal once rounded: said once
+        return last_text
+    return ctx.tr("progress.value_span", first=first_text, last=last_text)
 
 
 def changes_section(ctx: Any) -> None:

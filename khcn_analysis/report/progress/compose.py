@@ -235,6 +235,9 @@ def proposals_section(ctx: Context) -> None:
     if any(not is_missing(m.gap) and m.gap > 0 for m in ctx.parts.money):
         items.append(ctx.tr("progress.propose.money", section=ctx.sections.get("money", "III")))
     ctx.w.bullets(items)
+    last = ctx.w.doc.paragraphs[-1] if items else None
+    if last is not None:  # the last proposal stays on the page of the signature block
+        last.paragraph_format.keep_with_next = True
 
 
 def closing(ctx: Context) -> None:
