@@ -73,7 +73,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "progress.standing.future.undetermined": ("chưa xác định được", "undetermined"),
     "progress.table.targets": ("Tình hình các chỉ tiêu tại các mốc {years}",
                                "The targets at the milestones {years}"),
-    "progress.col.milestone": ("Mốc", "Milestone"),
+    "progress.col.milestone": ("Mốc", "Year"),
     "progress.col.target": ("Chỉ tiêu (mục của Kế hoạch)", "Target (plan clause)"),
     "progress.col.goal": ("Mục tiêu", "Target level"),
     "progress.col.value": ("Giá trị (khoảng hợp lý)", "Value (plausible range)"),

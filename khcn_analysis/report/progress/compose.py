@@ -169,7 +169,7 @@ def _targets_table(ctx: Context, rows: list[dict[str, Any]]) -> None:
     years = ", ".join(str(y) for y in MILESTONES)
     indicators = tuple(dict.fromkeys(r["indicator"] for r in rows))
     source = f"{ctx.tr('progress.table.targets_note')} {ctx.source_line(indicators)}"
-    ctx.w.table(ctx.tr("progress.table.targets", years=years), header, body, [1.5, 4.2, 2.0, 2.6, 3.0, 2.1],
+    ctx.w.table(ctx.tr("progress.table.targets", years=years), header, body, [1.7, 4.0, 1.9, 2.5, 2.9, 2.4],
                 numeric={3}, source=source, merge_first=True)
 
 
