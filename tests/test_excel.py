@@ -85,6 +85,11 @@ def test_projected_base_series_follow_the_assumption_cells(built) -> None:
     for year in projected[projected["variable"] == "st_investment"]["year"]:
         r = layout.year_rows[year] + 1
         assert ws[f"{col['st_investment']}{r}"].value == f"={col['st_budget']}{r}*(1/(1-nonstate_value/100))"
+    # In the S&T budget's shared past, total investment uses the assumed state share.
+    backcast = table[(table["variable"] == "st_investment") & (table["status"] == "back-cast")]
+    for year in backcast["year"]:
+        r = layout.year_rows[year] + 1
+        assert ws[f"{col['st_investment']}{r}"].value == f"={col['st_budget']}{r}*(100/st_investment_state_share)"
     # Observed values are plain numbers, not formulas.
     observed = table[(table["variable"] == "population") & (table["status"] == "observed")]
     for year in observed["year"]:
@@ -167,13 +172,19 @@ def test_assumptions_are_named_guarded_cells_with_reason_and_source(built) -> No
     grdp_row = ws[layout.parameter_cells["grdp_growth_pct"]].row
     assert ws.cell(grdp_row, 5).value.startswith("Giả định của kịch bản “Theo Kế hoạch 182”")
     assert "laichau.grdp_growth_real_avg.2021.d" in split_sources(ws.cell(grdp_row, 6).value)
-    # Assumed base values (researchers 2011) sit here and the Projection sheet reads them.
-    ref = layout.base_value_cells[("researchers", 2011)]
-    assert ws.cell(ws[ref].row, 5).value.startswith("Chưa có số liệu về số cán bộ nghiên cứu")
-    assert ws[ref].protection.locked is False
+    # An assumption's plausible range is a named cell at its central value (researchers in 2011:
+    # 123 of 46–330), with its reason; the Projection sheet reads it.
+    ref = layout.parameter_cells["researchers_2011"]
+    assert ws[ref].value == 123 and ws[ref].protection.locked is False
+    assert "46–330" in ws.cell(ws[ref].row, 5).value and "assumption-ranges.yaml" in ws.cell(ws[ref].row, 5).value
     proj = wb[layout.sheets["projection"]]
-    assert proj[layout.projection_cells[("researchers", 2011)]].value == (
-        f"='{layout.sheets['assumptions']}'!${ref[0]}${ref[1:]}")
+    assert proj[layout.projection_cells[("researchers", 2011)]].value == "=researchers_2011"
+    # An assumed record the counterfactual replaced (the S&T budget line of 2018) still sits here:
+    # the back-cast before it reads it, times the coverage of its range.
+    ref = layout.base_value_cells[("st_budget", 2018)]
+    assert ws[ref].protection.locked is False
+    back = proj[layout.projection_cells[("st_budget", 2010)]].value
+    assert f"${ref[0]}${ref[1:]}*st_budget_coverage" in back
 
 
 def test_every_input_cell_is_validated_and_every_sheet_protected(built) -> None:

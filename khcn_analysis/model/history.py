@@ -23,7 +23,7 @@ import numpy as np
 
 from khcn_analysis.model.baseline import BaselineSeries
 
-__all__ = ["BACKCAST_SERIES", "SeriesLayout", "layout", "recorded_trend"]
+__all__ = ["BACKCAST_SERIES", "SeriesLayout", "layout", "recorded_trend", "trend_points"]
 
 #: Series given a back-cast before their first record (graded ``back-cast``); the
 #: others stay empty there. S&T spending and the budget need one: the 2015
@@ -51,6 +51,8 @@ class SeriesLayout:
     last: int
     backcast_rate: float
     scales: dict[str, tuple[np.ndarray, float]] = field(default_factory=dict)
+    #: The records the back-cast's trend runs between (indices), if any.
+    trend: tuple[int, int] | None = None
 
     @property
     def history(self) -> np.ndarray:
@@ -91,9 +93,9 @@ class SeriesLayout:
         return out
 
 
-def recorded_trend(series: BaselineSeries, years: np.ndarray, *, window: int | None = None,
-                   start_year: int | None = None) -> float:
-    """Compound yearly growth (%) of a series' own records; NaN under two usable points.
+def trend_points(series: BaselineSeries, years: np.ndarray, *, window: int | None = None,
+                 start_year: int | None = None) -> tuple[int, int] | None:
+    """Indices of the first and last record a trend runs between; None under two usable points.
 
     Only values of one statistical kind count: interpolated values (not evidence of
     growth), final accounts beside estimates (another concept) and years before
@@ -105,15 +107,22 @@ def recorded_trend(series: BaselineSeries, years: np.ndarray, *, window: int | N
         usable &= ~series.final
     if start_year is not None:
         usable &= years >= start_year
-    if usable.sum() < 2:
+    idx = np.flatnonzero(usable)
+    if window is not None and idx.size:
+        idx = idx[years[idx] >= years[idx[-1]] - window]
+    if idx.size < 2 or series.values[idx[0]] <= 0 or series.values[idx[-1]] <= 0:
+        return None
+    return int(idx[0]), int(idx[-1])
+
+
+def recorded_trend(series: BaselineSeries, years: np.ndarray, *, window: int | None = None,
+                   start_year: int | None = None) -> float:
+    """Compound yearly growth (%) of a series' own records (:func:`trend_points`); NaN if none."""
+    points = trend_points(series, years, window=window, start_year=start_year)
+    if points is None:
         return math.nan
-    ys, vs = years[usable], series.values[usable]
-    if window is not None:
-        keep = ys >= ys[-1] - window
-        ys, vs = ys[keep], vs[keep]
-    if len(ys) < 2 or vs[0] <= 0 or vs[-1] <= 0:
-        return math.nan
-    return float(((vs[-1] / vs[0]) ** (1 / (ys[-1] - ys[0])) - 1) * 100)
+    a, b = points
+    return float(((series.values[b] / series.values[a]) ** (1 / (years[b] - years[a])) - 1) * 100)
 
 
 def layout(series: BaselineSeries, years: np.ndarray, *, scales: dict[str, tuple[np.ndarray, float]] | None = None,
@@ -135,9 +144,12 @@ def layout(series: BaselineSeries, years: np.ndarray, *, scales: dict[str, tuple
             weight[inner] = (years[inner] - years[a]) / (years[b] - years[a])
     rate = math.nan
     back = np.zeros(n, dtype=bool)
+    trend = None
     if series.id in BACKCAST_SERIES and first > 0:
+        trend = trend_points(series, years, start_year=trend_from)
         rate = recorded_trend(series, years, start_year=trend_from)
         if not math.isnan(rate):
             back[:first] = True
     return SeriesLayout(series.id, years, series.values.copy(), series.status.copy(), series.source.copy(),
-                        rec.copy(), gap, back, left, right, weight, first, last, rate, dict(scales or {}))
+                        rec.copy(), gap, back, left, right, weight, first, last, rate, dict(scales or {}),
+                        trend)

@@ -48,21 +48,21 @@ def parameter_ranges(inputs: EngineInputs, default_swing: float = 0.25) -> dict[
 
 def tornado(
     scenario: Scenario | str, *, observations: pd.DataFrame, plan: Any, year: int = 2030,
-    default_swing: float = 0.25,
+    default_swing: float = 0.25, ranges: tuple | None = None,
 ) -> pd.DataFrame:
     """Tidy tornado table for every indicator in ``year``, largest swing first per indicator."""
     if not isinstance(scenario, Scenario):
         from khcn_analysis.model.scenarios import load_scenario
 
         scenario = load_scenario(scenario)
-    inputs = prepare(scenario, observations, plan, years=YEARS)
+    inputs = prepare(scenario, observations, plan, years=YEARS, ranges=ranges)
     keys = list(inputs.specs)
-    ranges = parameter_ranges(inputs, default_swing)
+    bounds = parameter_ranges(inputs, default_swing)
     n = 1 + 2 * len(keys)
     params = central_parameters(inputs, n)
     for k, key in enumerate(keys):
-        params[key][1 + 2 * k] = ranges[key][0]
-        params[key][2 + 2 * k] = ranges[key][1]
+        params[key][1 + 2 * k] = bounds[key][0]
+        params[key][2 + 2 * k] = bounds[key][1]
     sims = simulate(inputs, params)
     col = int(np.searchsorted(inputs.years, year))
     rows = []
@@ -74,7 +74,7 @@ def tornado(
             lo, hi = float(v[1 + 2 * k]), float(v[2 + 2 * k])
             rows.append({
                 "variable": sid, "unit": INDICATORS[sid].unit, "year": year, "parameter": key,
-                "param_low": ranges[key][0], "param_high": ranges[key][1], "base": float(v[0]),
+                "param_low": bounds[key][0], "param_high": bounds[key][1], "base": float(v[0]),
                 "value_low": lo, "value_high": hi, "swing": abs(hi - lo),
             })
     frame = pd.DataFrame(rows, columns=TORNADO_COLUMNS)

@@ -120,6 +120,7 @@ def run_uncertainty(
     scenario: Scenario | str, *, observations: pd.DataFrame, plan: Any, draws: int | None = None,
     seed: int | None = None, years: np.ndarray = YEARS,
     judge_draws: Callable[[dict[str, np.ndarray], np.ndarray], pd.DataFrame] | None = None,
+    ranges: tuple | None = None,
 ) -> UncertaintyResult:
     """Monte Carlo of one scenario (``draws`` and ``seed`` default to the scenario's own).
 
@@ -131,7 +132,7 @@ def run_uncertainty(
         from khcn_analysis.model.scenarios import load_scenario
 
         scenario = load_scenario(scenario)
-    inputs = prepare(scenario, observations, plan, years=years)
+    inputs = prepare(scenario, observations, plan, years=years, ranges=ranges)
     n = int(draws if draws is not None else scenario.draws)
     s = int(seed if seed is not None else scenario.seed)
     params = draw_parameters(inputs, n, s)

@@ -7,12 +7,13 @@ and every :func:`~khcn_analysis.pipeline.run` takes the same :class:`Inputs`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from khcn_analysis.core import paths
+from khcn_analysis.data.assumption_ranges import AssumptionRange, load_assumption_ranges
 from khcn_analysis.data.baseline import load_observations, load_processed_table, load_source_details
 from khcn_analysis.plan.load import load_national_targets, load_plan
 from khcn_analysis.plan.model import Plan
@@ -27,7 +28,9 @@ class Inputs:
     ``observations``: the processed long table; ``plan``: Plan 182; ``national``:
     the national targets (None when that file is absent); ``sources``: every
     source id with its URL, publisher, quality and quote; ``assumptions``: the
-    processed assumptions table (id, value, reason …).
+    processed assumptions table (id, value, reason …); ``ranges``: the plausible
+    range of each assumption (``data/raw/assumption-ranges.yaml``), which the engine,
+    the Monte Carlo and the judge's robust verdicts use.
     """
 
     observations: pd.DataFrame
@@ -36,6 +39,7 @@ class Inputs:
     sources: pd.DataFrame
     assumptions: pd.DataFrame
     processed_dir: Path
+    ranges: tuple[AssumptionRange, ...] = field(default_factory=load_assumption_ranges)
 
 
 def load_inputs(
@@ -58,4 +62,5 @@ def load_inputs(
         sources=load_source_details(folder),
         assumptions=load_processed_table("assumptions", folder),
         processed_dir=folder,
+        ranges=load_assumption_ranges(),
     )

@@ -50,7 +50,7 @@ def run(
     """
     inputs = inputs if inputs is not None else load_inputs()
     sc = scenario if isinstance(scenario, Scenario) else load_scenario(scenario)
-    projection = project(sc, observations=inputs.observations, plan=inputs.plan, years=YEARS)
+    projection = project(sc, observations=inputs.observations, plan=inputs.plan, years=YEARS, ranges=inputs.ranges)
     judged_on = projection if judge_years is None else _only_years(projection, judge_years)
     judged = attainment(judged_on, inputs.plan, national=inputs.national if national else None)
     enough = sufficiency(projection, judge_years)
@@ -58,12 +58,13 @@ def run(
     mc = None
     if uncertainty:
         mc = run_uncertainty(
-            sc, observations=inputs.observations, plan=inputs.plan, draws=draws, seed=seed,
+            sc, observations=inputs.observations, plan=inputs.plan, draws=draws, seed=seed, ranges=inputs.ranges,
             judge_draws=partial(target_probabilities, plan=inputs.plan),
         )
     sens = None
     if tornado:
-        sens = run_tornado(sc, observations=inputs.observations, plan=inputs.plan, year=tornado_year)
+        sens = run_tornado(sc, observations=inputs.observations, plan=inputs.plan, year=tornado_year,
+                           ranges=inputs.ranges)
     return Results(sc, inputs, projection, judged, yearly, phases, mc, sens, list(projection.notes),
                    sufficiency=enough, warnings=plausibility_warnings(projection.table))
 

@@ -80,6 +80,21 @@ WORDS: dict[str, tuple[str, str]] = {
     "evidence.deciding.nonstate_value": ("phần vốn ngoài nhà nước cho KH&CN trong kịch bản",
                                          "the scenario's non-state S&T money"),
     "evidence.deciding.researcher_growth_value": ("tốc độ tăng số cán bộ nghiên cứu", "the growth in researchers"),
+    # the assumption ranges as editable cells of the Excel workbook
+    "evidence.range.researchers_2011": ("Số cán bộ nghiên cứu năm 2011 (giả định)", "Researchers in 2011 (assumed)"),
+    "evidence.range.st_budget_coverage": ("Tổng chi NSNN cho KH&CN so với dòng chi thường xuyên cấp tỉnh (lần)",
+                                          "State S&T spending over the provincial recurrent line (times)"),
+    "evidence.range.st_investment_state_share": ("Tỷ trọng ngân sách nhà nước trong đầu tư cho KH&CN (%)",
+                                                 "State share of S&T investment (%)"),
+    "evidence.range.unit.researchers_2011": ("người", "persons"),
+    "evidence.range.unit.st_budget_coverage": ("lần", "times"),
+    "evidence.range.unit.st_investment_state_share": ("% tổng đầu tư KH&CN", "% of total S&T investment"),
+    "evidence.range.reason": (
+        "Giả định: không có số liệu. Khoảng giá trị hợp lý {low}–{high}, lý do và nguồn trong "
+        "data/raw/assumption-ranges.yaml; các kết luận được kiểm tra ở cả hai đầu khoảng.",
+        "Assumed: no figure exists. Plausible from {low} to {high}, with the reasons and sources in "
+        "data/raw/assumption-ranges.yaml; every verdict is checked at both ends.",
+    ),
     "evidence.note.grdp_basis": (
         "GRDP theo số liệu đã điều chỉnh của Tổng cục Thống kê; các năm trước 2020 được quy đổi theo "
         "công bố năm 2020 (tăng 95,72% so với 2015).",

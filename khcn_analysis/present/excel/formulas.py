@@ -1,27 +1,31 @@
-"""The engine's rules as Excel formulas, one per projected cell.
+"""The engine's rules as Excel formulas, one per computed cell of the Projection sheet.
 
-How to read (and change) this module: a cell of the Projection sheet gets a
-formula when its value follows from other cells by one of the engine's rules
-(``khcn_analysis/model/projection.py``). The rules are tables:
+How to read (and change) this module: each cell of a base series is what the engine
+makes of that year (``khcn_analysis/model/projection.py``, :meth:`Formulas.kind`):
 
-- :data:`DERIVED` — an indicator from two columns of the same year
-  (``st_investment_share_grdp = st_investment / grdp × 100``);
-- :data:`GROWTH` — a base series grown from its anchor (the latest recorded
-  value at or before the year) at a named growth rate of the Assumptions sheet:
-  ``previous year × (1 + g/100)``, or ``anchor × (1 + g/100)^(t − t_anchor)``
-  where the previous year is not on the same path (back-casts, broken chains);
-- :data:`ST_BUDGET_RULES` — one method per scenario ``st_budget_rule`` for the
-  state S&T budget after the base year;
-- ``st_investment`` = state money grossed up by the non-state share,
-  ``researchers`` grown (persons or per cent) or on the target path,
-  ``st_fund_contribution`` = fund share × retained revenue.
+- ``record``: the shared record. A sourced figure stays a plain number; an assumed
+  record reads its yellow cell on the Assumptions sheet, times its plausible-range
+  parameter when it has one (``st_budget_coverage``), or is that parameter itself
+  (``researchers_2011``: the level the engine takes);
+- ``gap`` between two records: the straight line between them;
+- ``back`` before the first record: the first record back-cast along the series' own
+  recorded trend (``first × (last/first)^(years)``, over the two records the engine's
+  trend runs between);
+- ``grow`` after the last record: the last record × (1 + g/100)^(years), at a named
+  growth rate of the Assumptions sheet;
+- ``rule``: the scenario's S&T budget rule (:data:`ST_BUDGET_RULES`), researchers or
+  the fund on the targets' path, from the year before the rule (never below it);
+- ``st_investment`` = state money ÷ the state's share: the assumed share
+  (``st_investment_state_share``) in the S&T budget's shared past, the scenario's
+  ``nonstate_value`` after it.
 
-A recorded value that wins over the projection stays a plain number; an
-assumed base value is a reference to its yellow cell. Each formula is written
-with the engine's value as its cached result, and the tests recalculate every
-workbook in LibreOffice and compare with the engine, so a rule changed in the
-engine and not here fails a test. To follow an engine change, edit the table
-or the rule method here; the sheet writer does not need to change.
+The target paths (and the paths of a "meet the targets" rule) are formulas too: the
+target levels are constants of the plan, the start is the cell of the year the path
+leaves from, and the path never falls below it. :data:`DERIVED` are the ratios.
+
+Each formula is written with the engine's value as its cached result, and the tests
+recalculate every workbook in LibreOffice and compare with the engine (also after a
+planner edits an assumption), so a rule changed in the engine and not here fails a test.
 """
 
 from __future__ import annotations
@@ -30,9 +34,10 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from khcn_analysis.plan.target_path import target_levels
 from khcn_analysis.present.excel.formats import finite
 from khcn_analysis.present.excel.grid import Grid
-from khcn_analysis.present.excel.layout import absolute, cell
+from khcn_analysis.present.excel.layout import PATH_OF, absolute, cell
 
 if TYPE_CHECKING:
     from khcn_analysis.pipeline import Results
@@ -49,15 +54,16 @@ DERIVED: dict[str, tuple[str, str, str]] = {
     "st_fund_share_revenue_local": ("st_fund_contribution", "budget_revenue_local", "={a}/{b}*100"),
 }
 
-#: Base series grown from their anchor → the defined name of their growth rate (% per year).
+#: Base series grown from their last record → the defined name of their growth rate (% per year).
 GROWTH: dict[str, str] = {
     "population": "population_growth_pct",
     "grdp": "grdp_growth_pct",
     "budget_expenditure": "budget_expenditure_growth_pct",
     "budget_revenue_local": "budget_revenue_growth_pct",
+    "st_budget": "budget_expenditure_growth_pct",  # before its rule, S&T money moves with the budget
 }
 
-#: ``st_budget_rule`` → the :class:`Formulas` method that writes a year after the base year.
+#: ``st_budget_rule`` → the :class:`Formulas` method that writes a year of the rule.
 ST_BUDGET_RULES: dict[str, str] = {
     "plan_as_written": "_plan_as_written",
     "gdp_linked": "_gdp_linked",
@@ -74,28 +80,80 @@ _AFTER_PLAN: dict[str, str] = {
     "growth_pct": "*(1+after_plan_growth_pct/100)^{steps}",
 }
 
+#: Ratio → (numerator, denominator, factor): ratio = numerator / denominator × factor.
+_RATIOS: dict[str, tuple[str, str, str]] = {
+    "st_investment_share_grdp": ("st_investment", "grdp", "*100"),
+    "st_budget_share_expenditure": ("st_budget", "budget_expenditure", "*100"),
+    "researcher_density": ("researchers", "population", "*10"),
+}
+
+
+def _num(x: float) -> str:
+    return repr(float(x))
+
 
 class Formulas:
     """The formulas of one run's Projection sheet.
 
-    ``cols``/``rows`` place series and years; ``names`` are the defined names of
-    the parameters present; ``anchor_cells`` are the yellow cells of recorded
-    values that a series grows from but that do not show on the sheet. A first
-    pass without them fills :attr:`needed` with the anchors that want a cell.
+    ``cols``/``rows`` place series and years; ``names`` are the defined names of the
+    parameters present; ``base_cells`` are the yellow cells of the assumed records on
+    the sheet; ``anchor_cells`` the yellow cells of records a formula reads that the
+    sheet does not show (a record the scenario's counterfactual replaced). A first pass
+    without them fills :attr:`needed` with the anchors that want a cell.
     """
 
     def __init__(self, results: Results, data: Grid, cols: dict[str, int], rows: dict[int, int],
-                 names: set[str], anchor_cells: dict[tuple[str, int], str] | None = None) -> None:
+                 names: set[str], anchor_cells: dict[tuple[str, int], str] | None = None,
+                 base_cells: dict[tuple[str, int], str] | None = None) -> None:
         self.sc = results.scenario
         self.inputs: Any = results.projection.inputs
+        self.plan = results.plan
         self.data = data
         self.cols = cols
         self.rows = rows
         self.names = names
         self.years = data.years
         self.anchor_cells = dict(anchor_cells or {})
+        self.base_cells = dict(base_cells or {})
         self.needed: set[tuple[str, int]] = set()
-        self.chain: dict[tuple[str, int], tuple[int, str]] = {}
+        self.range_kinds = {r.parameter_key: r.kind for r in self.inputs.ranges}
+
+    # ------------------------------------------------------------------ what a cell is
+
+    def kind(self, sid: str, i: int) -> str:
+        """``record``, ``gap``, ``back``, ``grow``, ``rule``, ``invest`` or '' (no value)."""
+        inp = self.inputs
+        if sid == "st_investment":
+            lay = inp.layouts[sid]
+            keep = lay.history & ~inp.counterfactual_mask(sid)
+            if keep[i]:
+                return "record" if lay.record[i] else "gap" if lay.gap[i] else "back"
+            return "invest"
+        if sid in inp.rule_start and inp.rule_mask(sid)[i] and self._rule_defined(sid, i):
+            return "rule"
+        lay = inp.layouts.get(sid)
+        if lay is None:
+            return ""
+        if lay.record[i]:
+            return "record"
+        if lay.gap[i]:
+            return "gap"
+        if lay.back[i]:
+            return "back"
+        if lay.last >= 0 and i > lay.last:
+            return "grow"
+        return ""
+
+    def _rule_defined(self, sid: str, i: int) -> bool:
+        sc = self.sc
+        if sid == "st_budget" and sc.st_budget_rule == "plan_as_written":
+            end = self.inputs.plan_end_year
+            return finite(self.inputs.plan_state_funding[i]) or (end is not None and self.years[i] > end)
+        if sid == "researchers":
+            return sc.researcher_rule == "meet_targets"
+        if sid == "st_fund_contribution":
+            return sc.st_fund_share_revenue_local_pct is not None
+        return True
 
     # ------------------------------------------------------------------ references
 
@@ -105,79 +163,43 @@ class Formulas:
             return None
         return cell(self.rows[self.years[i]], self.cols[sid])
 
+    def _scaled(self, sid: str, j: int, raw: str) -> str:
+        """A record as the engine takes it: times its range parameter, or the parameter itself."""
+        for key, (mask, _reference) in self.inputs.layouts[sid].scales.items():
+            if mask[j] and key in self.names:
+                return key if self.range_kinds.get(key) == "level" else f"({raw}*{key})"
+        return raw
+
+    def record(self, sid: str, j: int) -> str:
+        """The history's value of the record in year index ``j`` (on the sheet, or its anchor cell)."""
+        if self.kind(sid, j) == "record":
+            ref = self.ref(sid, j)
+            if ref:
+                return ref
+        key = (sid, self.years[j])
+        if key in self.base_cells:
+            return self._scaled(sid, j, self.base_cells[key])
+        if key not in self.anchor_cells:
+            self.needed.add(key)
+            return "0"
+        return self._scaled(sid, j, self.anchor_cells[key])
+
     def _keep(self) -> str:
         """The share of the money left after the scenario's cut."""
         return "(1-austerity_cut_pct/100)" if "austerity_cut_pct" in self.names else "1"
 
-    def _factor(self) -> str:
-        """Total investment per unit of state money."""
+    def _scenario_factor(self) -> str:
+        """Total investment per unit of state money, as the scenario states it."""
         if self.sc.nonstate_mode == "share_of_total":
             return "(1/(1-nonstate_value/100))"
         return "(1+nonstate_value)"
 
-    def _anchor(self, sid: str, i: int) -> tuple[int, str] | None:
-        """The engine's anchor for year ``i`` (latest record at or before it, else the first)
-        and a reference to its recorded value.
-
-        A recorded value that does not win (an assumption after the base year, a
-        counterfactual record) is not on the Projection sheet, so it gets its own
-        editable cell on the Assumptions sheet.
-        """
-        recorded = self.inputs.baseline[sid].recorded
-        if not recorded.any():
-            return None
-        before = np.flatnonzero(recorded[: i + 1])
-        a = int(before[-1]) if before.size else int(np.flatnonzero(recorded)[0])
-        if self.inputs.wins(sid)[a]:
-            ref = self.ref(sid, a)
-            return (a, ref) if ref else None
-        key = (sid, self.years[a])
-        if key not in self.anchor_cells:
-            self.needed.add(key)
-            return a, "0"
-        return a, self.anchor_cells[key]
-
-    def _chained(self, sid: str, i: int, a: int, kind: str) -> bool:
-        """Is year ``i - 1`` the anchor itself (on this sheet) or grown from it the same way?"""
-        if i - 1 == a and self.inputs.wins(sid)[a]:
-            return True
-        return self.chain.get((sid, i - 1)) == (a, kind)
-
-    # ------------------------------------------------------------------ growth
-
-    def _path(self, sid: str, i: int, kind: str, step: str, ahead: str, behind: str) -> str | None:
-        """Year ``i`` on the path from the anchor: ``step`` from the previous year when that
-        year is on the same path, else ``ahead`` (or ``behind``, back-casting) from the anchor.
-
-        Templates take ``{prev}`` (the previous year's cell), ``{anchor}`` and ``{steps}``
-        (years from the anchor, positive).
-        """
-        found = self._anchor(sid, i)
-        if found is None:
-            return None
-        a, anchor = found
-        if i == a:
-            return None if anchor == self.ref(sid, a) else f"={anchor}"
-        chained = i > a and self._chained(sid, i, a, kind)
-        self.chain[(sid, i)] = (a, kind)
-        if chained:
-            return step.format(prev=self.ref(sid, i - 1))
-        steps = self.years[i] - self.years[a]
-        return (ahead if steps > 0 else behind).format(anchor=anchor, steps=abs(steps))
-
-    def _grow(self, sid: str, i: int, growth: str) -> str | None:
-        """anchor × (1+g/100)^(t − t_anchor), at the growth rate named ``growth``."""
-        g = f"(1+{growth}/100)"
-        return self._path(sid, i, growth, "={prev}*" + g, "={anchor}*" + g + "^{steps}",
-                          "={anchor}/" + g + "^{steps}")
-
-    def _researchers_growth(self, i: int) -> str | None:
-        """Researchers grow by a per cent or by a number of persons a year (never below 0)."""
-        if self.sc.researcher_growth_mode == "percent":
-            return self._grow("researchers", i, "researcher_growth_value")
-        return self._path("researchers", i, "persons", "=MAX({prev}+researcher_growth_value,0)",
-                          "=MAX({anchor}+researcher_growth_value*{steps},0)",
-                          "=MAX({anchor}-researcher_growth_value*{steps},0)")
+    def _factor(self, i: int) -> str:
+        """Total investment per unit of state money in year ``i`` (the past's share, then the scenario's)."""
+        key = self.inputs.state_share_key()
+        if key is not None and key in self.names and self.inputs.budget_past[i]:
+            return f"(100/{key})"
+        return self._scenario_factor()
 
     # ------------------------------------------------------------------ cells
 
@@ -187,71 +209,166 @@ class Formulas:
         return pattern.format(a=ra, b=rb) if ra and rb else None
 
     def base(self, sid: str, i: int) -> str | None:
-        """The formula of a projected base value, or None where the engine's value is a constant."""
-        if sid in GROWTH:
-            return self._grow(sid, i, GROWTH[sid])
-        rule_year = self.years[i] > self.inputs.base_year
-        if sid == "st_budget":
-            if rule_year:
+        """The formula of a base-series cell, or None where the engine's value is a plain number."""
+        kind = self.kind(sid, i)
+        lay = self.inputs.layouts.get(sid)
+        if kind == "record":
+            key = (sid, self.years[i])
+            if key in self.base_cells:
+                return f"={self._scaled(sid, i, self.base_cells[key])}"
+            scaled = self._scaled(sid, i, "")
+            return f"={scaled}" if scaled and not scaled.startswith("(*") else None
+        if kind == "gap":
+            a, b = int(lay.left[i]), int(lay.right[i])
+            w = float(lay.weight[i])
+            left, right = self.record(sid, a), self.record(sid, b)
+            return f"={left}*{_num(1 - w)}+{right}*{_num(w)}"
+        if kind == "back":
+            first = self.record(sid, lay.first)
+            a, b = lay.trend
+            rate = f"(({self.record(sid, b)}/{self.record(sid, a)})^(1/{self.years[b] - self.years[a]}))"
+            return f"={first}*{rate}^({self.years[i] - self.years[lay.first]})"
+        if kind == "grow":
+            return self._grow(sid, i)
+        if kind == "rule":
+            if sid == "st_budget":
                 return getattr(self, ST_BUDGET_RULES[self.sc.st_budget_rule])(i)
-            return self._grow(sid, i, "budget_expenditure_growth_pct")
-        if sid == "st_investment":
+            if sid == "researchers":
+                return self._researchers_path(i)
+            if sid == "st_fund_contribution":
+                return self._fund(i)
+        if kind == "invest":
             stb = self.ref("st_budget", i)
-            return f"={stb}*{self._factor()}" if stb else None
-        if sid == "researchers":
-            if self.sc.researcher_rule == "meet_targets" and rule_year:
-                path, pop = self.ref("path_researcher_density", i), self.ref("population", i)
-                if path and pop:
-                    return f"={path}*{pop}/10"
-            return self._researchers_growth(i)
-        if sid == "st_fund_contribution" and "st_fund_share_revenue_local_pct" in self.names:
-            rev = self.ref("budget_revenue_local", i)
-            return f"=st_fund_share_revenue_local_pct/100*{rev}" if rev else None
+            return f"={stb}*{self._factor(i)}" if stb else None
         return None
 
-    # ------------------------------------------------------------------ S&T budget rules
+    def _grow(self, sid: str, i: int) -> str | None:
+        lay = self.inputs.layouts[sid]
+        last = self.record(sid, lay.last)
+        steps = self.years[i] - self.years[lay.last]
+        if sid == "researchers":
+            if self.sc.researcher_growth_mode != "percent":
+                return f"=MAX({last}+researcher_growth_value*{steps},0)"
+            growth = "researcher_growth_value"
+        else:
+            growth = GROWTH[sid]
+        return f"={last}*(1+{growth}/100)^{steps}"
 
-    def _base_index(self) -> int:
-        return min(int(np.searchsorted(np.array(self.years), self.inputs.base_year)), len(self.years) - 1)
+    # ------------------------------------------------------------------ target paths
+
+    def path(self, indicator: str, anchor_year: int, start: str, i: int) -> str | None:
+        """The targets' path of ``indicator`` in year ``i`` from ``start`` in ``anchor_year``, never below it.
+
+        The same arithmetic as :func:`khcn_analysis.plan.target_path.target_path`: straight
+        from the start to the next target year, between target years from one level to the
+        next, the last level held; then the larger of that and the start.
+        """
+        years = np.asarray(self.years)
+        levels = target_levels(list(getattr(self.plan, "targets", []) or []), indicator, years)
+        known = ~np.isnan(levels)
+        t = years[i]
+        if not known.any() or t <= anchor_year:
+            return None
+        kx, ky = years[known].astype(float), levels[known]
+        ahead = np.flatnonzero(kx > anchor_year)
+        if ahead.size and t < kx[ahead[0]]:
+            frac = (t - anchor_year) / (kx[ahead[0]] - anchor_year)
+            raw = f"{_num(ky[ahead[0]] * frac)}+{_num(1 - frac)}*{start}"
+        else:
+            raw = _num(np.interp(float(t), kx, ky))
+        return f"MAX({raw},{start})"
+
+    def _start(self, indicator: str, a: int, factor: str | None = None) -> str | None:
+        """The ratio ``indicator`` in year index ``a``, from the cells of that year (absolute)."""
+        num, den, scale = _RATIOS[indicator]
+        rn, rd = self.ref(num, a), self.ref(den, a)
+        if not rn or not rd:
+            return None
+        extra = f"*{factor}" if factor else ""
+        return f"({absolute(rn)}{extra}/{absolute(rd)}{scale})"
+
+    def path_column(self, pid: str, i: int) -> str | None:
+        """A target-path column of the sheet: the judge's requirement path, from the plan's anchor year."""
+        indicator = PATH_OF[pid]
+        anchor = self.inputs.path_anchor_year
+        a = int(np.clip(np.searchsorted(np.asarray(self.years), anchor), 0, len(self.years) - 1))
+        start = self._start(indicator, a)
+        if start is None:
+            return None
+        body = self.path(indicator, anchor, start, i)
+        return f"={body}" if body else None
+
+    # ------------------------------------------------------------------ rules
+
+    def _rule_anchor(self, sid: str) -> int:
+        return self.inputs.rule_index(sid)
+
+    def _researchers_path(self, i: int) -> str | None:
+        a = self._rule_anchor("researchers")
+        start = self._start("researcher_density", a)
+        path, pop, res = (self.path("researcher_density", self.years[a], start, i) if start else None,
+                          self.ref("population", i), self.ref("researchers", a))
+        if not path or not pop or not res:
+            return None
+        return f"=MAX({path}*{pop}/10,{absolute(res)})"
+
+    def _fund(self, i: int) -> str | None:
+        rev = self.ref("budget_revenue_local", i)
+        if not rev or "st_fund_share_revenue_local_pct" not in self.names:
+            return None
+        return f"=st_fund_share_revenue_local_pct/100*{rev}"
 
     def _plan_as_written(self, i: int) -> str | None:
-        end, keep, years = self.inputs.plan_end_year, self._keep(), self.years
+        inp, keep, years = self.inputs, self._keep(), self.years
+        end = inp.plan_end_year
         if end is not None and years[i] > end:
             e = years.index(end)
             factor = _AFTER_PLAN[self.sc.after_plan].format(
                 grdp=self.ref("grdp", i), grdp_end=self.ref("grdp", e),
                 exp=self.ref("budget_expenditure", i), exp_end=self.ref("budget_expenditure", e),
                 steps=years[i] - end)
-            return f"={self.ref('plan_funding', e)}*{keep}{factor}"
+            ratio = inp.plan_state_funding[e] / inp.plan_funding[e]
+            return f"={absolute(self.ref('plan_funding', e))}*{_num(ratio)}*{keep}{factor}"
         plan = self.ref("plan_funding", i)
-        if plan:
-            return f"={plan}*{keep}"
-        return self._grow("st_budget", i, "budget_expenditure_growth_pct")
+        ratio = inp.plan_state_funding[i] / inp.plan_funding[i]
+        return f"={plan}*{_num(ratio)}*{keep}"  # the plan's state money: without its other sources
 
     def _gdp_linked(self, i: int) -> str | None:
-        b = self._base_index()
-        return (f"={absolute(self.ref('st_budget', b))}/{absolute(self.ref('grdp', b))}"
+        a = self._rule_anchor("st_budget")
+        return (f"={absolute(self.ref('st_budget', a))}/{absolute(self.ref('grdp', a))}"
                 f"*{self.ref('grdp', i)}*{self._keep()}")
 
     def _fixed_share(self, i: int) -> str | None:
         return f"=st_budget_share_expenditure_pct/100*{self.ref('budget_expenditure', i)}*{self._keep()}"
 
     def _latest_trend(self, i: int) -> str | None:
-        b = self._base_index()
+        a = self._rule_anchor("st_budget")
         growth = ("st_budget_trend_growth_pct" if "st_budget_trend_growth_pct" in self.names
                   else "budget_expenditure_growth_pct")
-        steps = self.years[i] - self.years[b]
-        return f"={absolute(self.ref('st_budget', b))}*(1+{growth}/100)^{steps}*{self._keep()}"
+        steps = self.years[i] - self.years[a]
+        return f"={absolute(self.ref('st_budget', a))}*(1+{growth}/100)^{steps}*{self._keep()}"
 
     def _meet_targets(self, i: int) -> str | None:
-        """Enough state money for both the investment share and the budget share."""
+        """Enough state money for both shares, from the level reached and never below it."""
+        a = self._rule_anchor("st_budget")
+        year_a = self.years[a]
+        stb = self.ref("st_budget", a)
+        if not stb:
+            return None
         terms = []
-        share, grdp = self.ref("path_st_investment_share_grdp", i), self.ref("grdp", i)
-        if share and grdp:
-            terms.append(f"{share}*{grdp}/100/{self._factor()}")
-        bshare, exp = self.ref("path_st_budget_share_expenditure", i), self.ref("budget_expenditure", i)
-        if bshare and exp:
-            terms.append(f"{bshare}*{exp}/100")
+        share_start = self._start("st_investment_share_grdp", a, factor=None)
+        if share_start:  # the start share counts total investment: state money × the year's factor
+            share_start = (f"({absolute(stb)}*{self._factor(a)}/{absolute(self.ref('grdp', a))}*100)")
+            share = self.path("st_investment_share_grdp", year_a, share_start, i)
+            grdp = self.ref("grdp", i)
+            if share and grdp:
+                terms.append(f"{share}*{grdp}/100/{self._factor(i)}")
+        budget_start = self._start("st_budget_share_expenditure", a)
+        if budget_start:
+            budget = self.path("st_budget_share_expenditure", year_a, budget_start, i)
+            exp = self.ref("budget_expenditure", i)
+            if budget and exp:
+                terms.append(f"{budget}*{exp}/100")
         if not terms:
-            return self._grow("st_budget", i, "budget_expenditure_growth_pct")
-        return f"=MAX({','.join(terms)})" if len(terms) > 1 else f"={terms[0]}"
+            return None
+        return f"=MAX({','.join([*terms, absolute(stb)])})"

@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from khcn_analysis.core.catalogue import has, t
 from khcn_analysis.core.formatting import format_number
 from khcn_analysis.core.indicators import INDICATORS
@@ -21,7 +23,6 @@ from khcn_analysis.present.excel.formats import (
     EDITABLE_FILL,
     Formats,
     RowFit,
-    finite,
     num_format,
     page_setup,
     protect,
@@ -34,7 +35,8 @@ from khcn_analysis.present.excel.parameters import Bounds, Parameter, in_languag
 if TYPE_CHECKING:
     from khcn_analysis.pipeline import Results
 
-__all__ = ["NON_NEGATIVE", "assumption_reason", "assumption_rows", "assumptions_sheet", "validate_cell"]
+__all__ = ["NON_NEGATIVE", "assumed_records", "assumption_reason", "assumption_rows", "assumptions_sheet",
+           "validate_cell"]
 
 #: Assumed base values (money, people) are never negative.
 NON_NEGATIVE = Bounds(0.0, float("inf"))
@@ -96,12 +98,35 @@ def assumption_reason(aid: str, rule: str, written: str, lang: str) -> str:
     return t("excel.reason.assumed", lang)
 
 
+def assumed_records(results: Results) -> list[tuple[str, int]]:
+    """(series, year index) of the assumed records the Projection sheet shows (as the baseline states them).
+
+    A record whose range sets its level (``researchers_2011``) is that parameter, not a cell of its own.
+    """
+    inputs = results.projection.inputs
+    kinds = {r.parameter_key: r.kind for r in inputs.ranges}
+    out = []
+    for sid in BASE_COLUMNS:
+        lay = inputs.layouts.get(sid)
+        if lay is None:
+            continue
+        shown = lay.record & (lay.grades == "assumption")
+        if sid in inputs.rule_start:
+            shown &= ~inputs.counterfactual_mask(sid)
+        for key, (mask, _ref) in lay.scales.items():
+            if kinds.get(key) == "level":
+                shown &= ~mask
+        out += [(sid, int(i)) for i in np.flatnonzero(shown)]
+    return out
+
+
 def assumption_rows(results: Results, data: Grid, lang: str,
                     anchors: Iterable[tuple[str, int]] = ()) -> list[dict[str, Any]]:
-    """Base values the projection takes as assumed (status ``assumption``), with reason and source.
+    """The assumed records the projection rests on, with reason and source (yellow cells).
 
-    ``anchors`` adds recorded values that a projected series grows from but that do
-    not show on the Projection sheet (an assumption after the base year).
+    Each holds the record as ``data/raw/assumptions.yaml`` gives it; the Projection sheet
+    applies the assumption's range parameter to it. ``anchors`` adds records a formula
+    reads that the Projection sheet does not show (a record the counterfactual replaced).
     """
     quotes = dict(zip(results.sources["id"].astype(str), results.sources["quote"].fillna("").astype(str),
                       strict=True))
@@ -127,10 +152,9 @@ def assumption_rows(results: Results, data: Grid, lang: str,
         }
 
     out = []
-    for sid in BASE_COLUMNS:
-        for i, year in enumerate(data.years):
-            if data.status[sid][i] == "assumption" and finite(data.values[sid][i]):
-                out.append(row(sid, year, float(data.values[sid][i]), data.sources[sid][i], "base"))
+    for sid, i in assumed_records(results):
+        series = results.projection.inputs.baseline[sid]
+        out.append(row(sid, data.years[i], float(series.values[i]), series.source[i], "base"))
     years = list(data.years)
     for sid, year in sorted(anchors):
         series = results.projection.inputs.baseline[sid]

@@ -165,7 +165,29 @@ def parameters(results: Results, lang: str) -> list[Parameter]:
     b.add("researcher_growth_value", central["researcher_growth_value"],
           t(f"choice.researcher_growth_mode.{sc.researcher_growth_mode}", lang))
     _fund(b, results)
+    _ranges(b, results)
     return b.out
+
+
+def _ranges(b: _Builder, results: Results) -> None:
+    """The assumptions' plausible ranges the run rests on: their central value, editable within the range."""
+    ranges = {r.parameter_key: r for r in results.projection.inputs.ranges}
+    for key, spec in b.inputs.specs.items():
+        r = ranges.get(key)
+        if r is None or spec.range_id is None:
+            continue
+        reason = in_language(" ".join(r.reason.split()), b.lang) or t(
+            "evidence.range.reason", b.lang, low=_plain_number(r.low, b.lang), high=_plain_number(r.high, b.lang))
+        unit = t(f"evidence.range.unit.{key}", b.lang)
+        b.out.append(Parameter(key, t(f"evidence.range.{key}", b.lang), float(spec.central), unit, reason,
+                               join_sources(*(f"assumption:{a}" for a in r.applies_to), *r.sources),
+                               Bounds(float(r.low), float(r.high))))
+
+
+def _plain_number(x: float, lang: str) -> str:
+    from khcn_analysis.core.formatting import format_number
+
+    return format_number(x, 0 if float(x).is_integer() else 1, lang)  # type: ignore[arg-type]
 
 
 def _fund(b: _Builder, results: Results) -> None:

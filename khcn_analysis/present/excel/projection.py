@@ -67,21 +67,19 @@ def projection_formulas(results: Results, data: Grid, names: set[str],
     series = [s for s in (*BASE_COLUMNS, *PATH_COLUMNS, *DERIVED_COLUMNS) if finite_any(data, s)]
     cols = {sid: 1 + k for k, sid in enumerate(series)}
     rows = {year: HEADER_ROW + 1 + k for k, year in enumerate(data.years)}
-    formulas = Formulas(results, data, cols, rows, names, anchor_cells)
+    formulas = Formulas(results, data, cols, rows, names, anchor_cells, base_cells)
     out: dict[tuple[str, int], str] = {}
-    derived = set(DERIVED_COLUMNS)
+    derived, paths = set(DERIVED_COLUMNS), set(PATH_COLUMNS)
     for i, year in enumerate(data.years):
         for sid in series:
             if not finite(data.values[sid][i]):
                 continue
             if sid in derived:
                 formula = formulas.derived(sid, i)
-            elif (sid, year) in base_cells:
-                formula = f"={base_cells[(sid, year)]}"
-            elif data.status[sid][i] == "projected":
-                formula = formulas.base(sid, i)
+            elif sid in paths:
+                formula = formulas.path_column(sid, i)
             else:
-                formula = None
+                formula = formulas.base(sid, i)
             if formula is not None:
                 out[(sid, year)] = formula
     return formulas, out

@@ -151,8 +151,9 @@ def _row(ws: Any, fmt: Formats, fit: RowFit, row: int, rec: Any, target: Any, re
             ws.write_blank(row, COL[key], None, num)
     write_text("unit", unit_label(str(rec.unit), lang))
     write_text("note", _note(rec, target, results, lang))
+    central = getattr(rec, "central_verdict", rec.status)
     entry: dict[str, Any] = {"target_id": rec.target_id, "year": int(rec.year), "status": rec.status,
-                             "value": rec.value, "gap": rec.gap, "row": row}
+                             "central_verdict": central, "value": rec.value, "gap": rec.gap, "row": row}
     value_cell = layout.projection_cells.get((rec.indicator, int(rec.year)))
     if rec.status == "not_computable" or value_cell is None:
         ws.write_blank(row, COL["value"], None, num)
@@ -165,8 +166,10 @@ def _row(ws: Any, fmt: Formats, fit: RowFit, row: int, rec: Any, target: Any, re
     ws.write_formula(row, COL["value"], f"={on_sheet(proj, value_cell)}", num, float(rec.value))
     test = met_test(str(rec.comparator), v, lo, hi, rec.upper)
     yes, no = attainment_label("met", lang), attainment_label("not_met", lang)
+    # The formula compares the value on the sheet (the central one, recalculated when an
+    # assumption is edited); its cached result is the judge's verdict at the central values.
     ws.write_formula(row, COL["met"], f'=IF({test},"{yes}","{no}")', fmt.text(bold=True),
-                     yes if rec.status == "met" else no)
+                     yes if central == "met" else no)
     ws.conditional_format(row, COL["met"], row, COL["met"], {
         "type": "cell", "criteria": "==", "value": f'"{no}"',
         "format": fmt(font_color="#9C0006", bg_color="#FBE3C4")})
