@@ -43,3 +43,14 @@ def test_a_failing_writer_leaves_the_target_untouched(tmp_path: Path) -> None:
         raise RuntimeError("renderer crashed")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["chart.png"]
+
+
+def test_an_output_gets_the_mode_of_any_new_file_not_a_private_one(tmp_path: Path) -> None:
+    import os
+
+    mask = os.umask(0o022)
+    try:
+        target = write_text(tmp_path / "page.html", "<p>x</p>")
+    finally:
+        os.umask(mask)
+    assert target.stat().st_mode & 0o777 == 0o644

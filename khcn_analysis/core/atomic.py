@@ -34,6 +34,12 @@ class DiskFullError(KhcnError):
         )
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def _fsync_dir(folder: Path) -> None:
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
@@ -59,6 +65,8 @@ def atomic_path(target: str | Path, *, suffix: str | None = None) -> Iterator[Pa
     os.close(fd)
     tmp = Path(name)
     try:
+        # mkstemp makes the file private (0600); an output gets the mode any new file would get.
+        os.chmod(tmp, 0o666 & ~_umask())
         yield tmp
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
