@@ -202,6 +202,22 @@ def test_scenario_report_html_has_the_headline_table_and_no_code(complete_run):
     assert "<script" not in page  # nothing on a page runs, nothing is fetched
 
 
+def test_report_pages_are_lean_and_readable_by_others(complete_run):
+    """Charts are files beside the page, linked once (not a second, base64 copy in the page);
+    pages keep the permissions the umask gives, so a web server may serve reports/."""
+    _, reports = complete_run
+    latest = reports / "latest"
+    umask = os.umask(0)
+    os.umask(umask)
+    for name in ("03_scenario_report--plan_as_written.html", "04_scenario_comparison.html",
+                 "05_uncertainty--plan_as_written.html"):
+        page = (latest / name).read_text(encoding="utf-8")
+        linked = re.findall(r'<img[^>]*\ssrc="(files/[^"]+\.png)"', page)
+        assert len(linked) >= 3 and all((latest / rel).is_file() for rel in linked), name
+        assert "data:image/png" not in page and len(page) < 100_000, (name, len(page))
+        assert (latest / name).stat().st_mode & 0o777 == 0o666 & ~umask
+
+
 HOSTILE_PAGES = ("03_scenario_report--hostile.html", "04_scenario_comparison.html",
                  "05_uncertainty--hostile.html", "index.html")
 

@@ -7,19 +7,21 @@ Three rules, each from a defect:
   pages 03–05. The notebooks escape what they insert, and here every HTML and
   Markdown output is rendered and cleaned with nh3 (an allow-list: tables, headings,
   lists, links to http/https/mailto or within the page) before the page is built.
-  The template carries no script either (no require.js, MathJax, Mermaid or widgets),
-  so a page works offline and nothing in it runs.
-- *Pages are read offline,* on office machines: nothing is fetched from a CDN.
+  The page carries no script either (nbconvert's ``basic`` body in a page of our own),
+  so nothing in it runs.
+- *Pages are read offline,* on office machines: nothing is fetched from a CDN. A chart is
+  an image file beside the page (``files/<job>/…png``), linked rather than embedded a
+  second time; a page is a few tens of kilobytes.
 - *Tables fit a 1,280 px window and an A4 page:* long cells wrap (a URL anywhere),
   tables never scroll sideways.
 """
 
 from __future__ import annotations
 
+import html
+from functools import cache
 from pathlib import Path
 from typing import Any
-
-from khcn_analysis.core.atomic import write_text
 
 __all__ = ["REPORT_HIDDEN_TAG", "notebook_to_html", "sanitise_html"]
 
@@ -30,13 +32,14 @@ REPORT_HIDDEN_TAG = "hide-in-report"
 _TAGS = {
     "a", "abbr", "b", "blockquote", "br", "caption", "code", "col", "colgroup", "dd", "del",
     "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5",
-    "h6", "hr", "i", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span",
+    "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "small", "span",
     "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
     "u", "ul", "wbr",
 }
 _ATTRIBUTES = {
     "*": {"class", "title", "lang"},
     "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
     "td": {"colspan", "rowspan"},
     "th": {"colspan", "rowspan", "scope"},
     "ol": {"start"},
@@ -66,10 +69,15 @@ def _markdown_to_html(text: str) -> str:
     return markdown2html_mistune(text)
 
 
-def _clean_output(output: dict[str, Any]) -> None:
-    """Rewrite one output in place: HTML and Markdown become sanitised HTML; active types go."""
+def _clean_output(output: dict[str, Any], page_dir: Path) -> None:
+    """Rewrite one output in place: HTML and Markdown become sanitised HTML; active types go;
+    a chart saved beside the page is linked, not embedded a second time."""
     data = output.get("data")
     if not isinstance(data, dict):
+        return
+    linked = _linked_image(output, page_dir)
+    if linked:
+        output["data"] = {"text/html": linked}
         return
     for active in ("application/javascript", "application/vnd.jupyter.widget-view+json", "image/svg+xml"):
         data.pop(active, None)
@@ -80,52 +88,74 @@ def _clean_output(output: dict[str, Any]) -> None:
         data["text/html"] = sanitise_html(_markdown_to_html(_joined(markdown)))
 
 
+def _linked_image(output: dict[str, Any], page_dir: Path) -> str | None:
+    """``<img src="files/…png">`` for a chart whose output names its file (``khcn_file``,
+    written by :class:`khcn_analysis.present.notebook.Page`) when that file is beside the page."""
+    meta = (output.get("metadata") or {}).get("image/png") or {}
+    rel = meta.get("khcn_file")
+    if not isinstance(rel, str) or rel.startswith("/") or ".." in Path(rel).parts:
+        return None
+    if not (page_dir / rel).is_file():
+        return None
+    alt = html.escape(str(meta.get("alt") or Path(rel).stem))
+    return f'<img src="{html.escape(rel)}" alt="{alt}" class="khcn-chart">'
+
+
 def _joined(value: str | list[str]) -> str:
     return value if isinstance(value, str) else "".join(value)
 
 
-# The lab template without any script: require.js and MathJax from a CDN, the Mermaid
-# loader, widget state and JavaScript outputs. Reader CSS last, so it wins.
-_HTML_TEMPLATE = """{%- extends 'index.html.j2' -%}
-{%- block html_head_js_requirejs -%}{%- endblock html_head_js_requirejs -%}
-{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
-{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
-{% block jupyter_widgets %}{% endblock jupyter_widgets %}
-{%- block data_javascript scoped -%}{%- endblock -%}
-{%- block data_widget_view scoped -%}{%- endblock -%}
-{%- block footer_js -%}{%- endblock footer_js -%}
-{%- block html_head_css -%}<style>{{ resources.khcn_css }}</style>{%- endblock html_head_css -%}
-"""
-
-#: Tables wrap instead of scrolling: a URL breaks anywhere, columns share the width, and a
-#: page prints on A4 portrait. Text columns are left-aligned, numbers stay right-aligned.
+#: The page around nbconvert's ``basic`` body: a few kilobytes of CSS instead of the lab
+#: template's 256 KB, no script. Tables wrap instead of scrolling (a URL breaks anywhere) and
+#: a page prints on A4 portrait. Text columns are left-aligned, numbers right-aligned.
 READER_CSS = """
-.jp-Notebook { max-width: 72rem; margin: 0 auto; }
-.jp-RenderedHTMLCommon table { table-layout: auto; width: auto; max-width: 100%; }
-.jp-RenderedHTMLCommon td, .jp-RenderedHTMLCommon th {
-  overflow-wrap: anywhere; word-break: normal; hyphens: auto; max-width: 36rem;
-}
-:not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon td:first-child,
-:not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon th:first-child,
-:not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon table.khcn-sources td,
-:not(.jp-RenderedMarkdown).jp-RenderedHTMLCommon table.khcn-assumptions td { text-align: left; }
-.jp-OutputArea-output { overflow-x: visible; }
-.jp-RenderedImage img, .jp-OutputArea-output img { max-width: 100%; height: auto; }
-.jp-RenderedHTMLCommon pre, .jp-OutputArea-output pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+body { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; color: #1f2328; margin: 0; line-height: 1.45; }
+main.khcn-page { max-width: 72rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
+h1 { font-size: 1.7rem; margin: 1.2rem 0 .6rem; }
+h2 { font-size: 1.3rem; margin: 2rem 0 .6rem; padding-bottom: .2rem; border-bottom: 1px solid #d0d7de; }
+h3 { font-size: 1.1rem; }
+a.anchor-link { display: none; }
+table { border-collapse: collapse; margin: .6rem 0 1rem; max-width: 100%; font-size: .9rem; }
+th, td { padding: .35rem .55rem; border-bottom: 1px solid #e5e7eb; vertical-align: top; text-align: right;
+         overflow-wrap: anywhere; max-width: 36rem; }
+thead th { border-bottom: 1px solid #8c959f; }
+th { font-weight: 600; }
+td:first-child, th:first-child, table.khcn-sources td, table.khcn-assumptions td { text-align: left; }
+tbody tr:nth-child(even) { background: #f6f8fa; }
+img { max-width: 100%; height: auto; display: block; margin: .5rem 0 1.2rem; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: .85rem; background: #f6f8fa; padding: .5rem; }
+.output_error pre, .output_stderr pre { background: #fff5f5; color: #8a1c1c; }
 @page { size: A4 portrait; margin: 14mm; }
 @media print {
-  .jp-Notebook { max-width: none; padding: 0; }
-  .jp-RenderedHTMLCommon table { page-break-inside: auto; font-size: 9pt; }
-  .jp-RenderedHTMLCommon tr, .jp-RenderedImage { page-break-inside: avoid; }
+  main.khcn-page { max-width: none; padding: 0; }
+  table { font-size: 9pt; }
+  tr, img { break-inside: avoid; }
+  h2 { break-after: avoid; }
 }
 """
+
+_PAGE = """<!DOCTYPE html>
+<html lang="{lang}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title><style>{css}</style></head>
+<body><main class="khcn-page">
+{body}
+</main></body></html>
+"""
+
+
+@cache
+def _exporter() -> Any:
+    """nbconvert's ``basic`` body without inputs or prompts (made once per process)."""
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
+                        exclude_output_prompt=True)
 
 
 def notebook_to_html(executed: Path, out: Path, *, title: str | None = None, lang: str = "vi") -> Path:
-    """A self-contained page: inputs and prompts hidden, outputs sanitised, images inline."""
+    """A self-contained page: inputs and prompts hidden, outputs sanitised, charts linked from beside it."""
     import nbformat
-    from jinja2 import DictLoader
-    from nbconvert import HTMLExporter
 
     notebook = nbformat.read(executed, as_version=4)
     notebook.cells = [
@@ -133,19 +163,9 @@ def notebook_to_html(executed: Path, out: Path, *, title: str | None = None, lan
     ]
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
-            _clean_output(output)
-    exporter = HTMLExporter(
-        template_name="lab",
-        extra_loaders=[DictLoader({"khcn_report.html.j2": _HTML_TEMPLATE})],
-        template_file="khcn_report.html.j2",
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-        embed_images=True,
-        language_code=lang,
-    )
-    body, _ = exporter.from_notebook_node(
-        notebook, resources={"metadata": {"name": title or Path(executed).stem}, "khcn_css": READER_CSS}
-    )
-    write_text(out, body)
+            _clean_output(output, Path(out).parent)
+    body, _ = _exporter().from_notebook_node(notebook)
+    page = _PAGE.format(lang=html.escape(lang), title=html.escape(title or Path(executed).stem),
+                        css=READER_CSS, body=body)
+    Path(out).write_text(page, encoding="utf-8")  # inside the run's folder, published whole by one rename
     return out

@@ -10,7 +10,6 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from khcn_analysis.core.atomic import write_text
 from khcn_analysis.core.catalogue import t
 from khcn_analysis.core.formatting import Lang, format_number
 from khcn_analysis.report.jobs import Job
@@ -54,7 +53,9 @@ def write_index(folder: Path, manifest: Mapping[str, Any], jobs: Sequence[Job], 
         parts.append(f"<h2>{e(t('report.index.not_built', lang))}</h2><ul>{items}</ul>")
     parts.append(f'<p class=meta><a href="{MANIFEST_NAME}">{e(t("report.index.manifest", lang))}</a></p>')
     parts.append("</body></html>")
-    return write_text(folder / "index.html", "\n".join(parts) + "\n")
+    path = folder / "index.html"
+    path.write_text("\n".join(parts) + "\n", encoding="utf-8")
+    return path
 
 
 def _groups(jobs: Sequence[Job], lang: Lang) -> dict[str, list[Job]]:
@@ -90,6 +91,8 @@ def _table(heading: str, group: Sequence[Job], records: Mapping[str, Mapping[str
 
 def _state(rec: Mapping[str, Any], lang: Lang) -> str:
     """A run word for one notebook: done, error (with the error), or not run."""
+    if rec["status"] == "ok" and rec.get("reused_from"):
+        return f"<span class=ok>{e(t('report.job.reused', lang, run=rec['reused_from']))}</span>"
     if rec["status"] == "ok":
         return f"<span class=ok>{e(t('report.job.ok', lang))}</span>"
     word = t("report.job.error" if rec.get("executed") else "report.job.not_run", lang)

@@ -8,6 +8,8 @@ batch reports it and still runs the others.
 
 from __future__ import annotations
 
+import ast
+import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -192,14 +194,31 @@ def _safe_id(text: str) -> str:
 
 
 @cache
-def _declared(notebook: Path, mtime_ns: int) -> dict[str, dict[str, Any]]:
-    from papermill.inspection import inspect_notebook
+def _declared(notebook: Path, mtime_ns: int) -> dict[str, Any]:
+    text = notebook.read_text(encoding="utf-8")
+    cells = json.loads(text).get("cells", [])
+    cell = next((c for c in cells if "parameters" in c.get("metadata", {}).get("tags", [])), None)
+    if cell is None:
+        return {}
+    source = "".join(cell["source"]) if isinstance(cell["source"], list) else cell["source"]
+    declared: dict[str, Any] = {}
+    for node in ast.parse(source).body:
+        target = node.target if isinstance(node, ast.AnnAssign) else (
+            node.targets[0] if isinstance(node, ast.Assign) and len(node.targets) == 1 else None)
+        if isinstance(target, ast.Name) and node.value is not None:
+            try:
+                declared[target.id] = ast.literal_eval(node.value)
+            except ValueError:
+                declared[target.id] = ast.get_source_segment(source, node.value)
+    return declared
 
-    return inspect_notebook(str(notebook))
 
+def declared_parameters(notebook: Path) -> dict[str, Any]:
+    """The parameters a notebook declares in its ``parameters`` cell, with their defaults.
 
-def declared_parameters(notebook: Path) -> dict[str, dict[str, Any]]:
-    """Parameters named in the notebook's ``parameters`` cell (papermill's own parser)."""
+    The cell is read as papermill reads it (top-level assignments), without importing
+    papermill in the batch's own process: planning a batch stays cheap.
+    """
     notebook = Path(notebook)
     return _declared(notebook, notebook.stat().st_mtime_ns)
 

@@ -10,6 +10,10 @@ what it created: a folder it made carries the marker file ``.khcn-reports``, and
 does every temporary folder of a run. A ``.lock``, ``.tmp-*`` or ``latest`` in a
 folder without the marker belongs to someone else, and the batch refuses to take the
 folder over rather than overwrite or delete them.
+
+Files inside a run's temporary folder are written plainly: the folder is published whole by
+one rename, and plain writes keep the permissions the umask gives (a web server may serve
+``reports/``), where the atomic writer's private temporary files would leave pages 0600.
 """
 
 from __future__ import annotations
@@ -24,7 +28,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from khcn_analysis.core.atomic import write_text
 from khcn_analysis.core.errors import KhcnError
 from khcn_analysis.report import manifest as mf
 
@@ -80,7 +83,7 @@ def claim_folder(root: Path) -> None:
                 "with --out, or move those items away."
             )
     root.mkdir(parents=True, exist_ok=True)
-    write_text(root / MARKER_NAME, _MARKER_TEXT)
+    (root / MARKER_NAME).write_text(_MARKER_TEXT, encoding="utf-8")
 
 
 def _holds_our_report(root: Path) -> bool:
