@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+import multiprocessing.util
 import os
 import re
 import sys
@@ -22,8 +23,17 @@ from typing import Literal
 from khcn_analysis.core.catalogue import LANGS
 from khcn_analysis.report.html import notebook_to_html
 from khcn_analysis.report.jobs import Job
+from khcn_analysis.report.kernels import (
+    Counters,
+    LocalCounters,
+    SharedCounters,
+    Spare,
+    Supply,
+    register_engine,
+    warm_modules,
+)
 
-__all__ = ["KERNEL_NAME", "Outcome", "execute_job", "run_jobs"]
+__all__ = ["KERNEL_NAME", "Outcome", "Runner", "execute_job", "run_jobs"]
 
 KERNEL_NAME = "python3"
 
@@ -40,20 +50,32 @@ class Outcome:
     html: str | None = None
     files: list[str] = field(default_factory=list)
     log: str | None = None  # the kernel's and papermill's stderr, when they wrote any
-    worker: int | None = None  # the process that ran it (a pool worker, never the batch itself)
+    worker: int | None = None  # the process that ran it
+    reused_from: str | None = None  # the run whose page was kept, when the inputs did not change
 
 
-def execute_job(job: Job, run_dir: Path) -> Outcome:
-    """Run one notebook with papermill (API, never the CLI) and convert it to HTML. Runs in a worker."""
+def execute_job(job: Job, run_dir: Path, supply: Supply | None = None) -> Outcome:
+    """Run one notebook with papermill (API, never the CLI) and convert it to HTML.
+
+    ``supply`` gives a kernel started ahead of need when one is ready (and starts the
+    next); without one, papermill starts the kernel itself.
+    """
     start = time.perf_counter()
     os.environ.setdefault("MPLBACKEND", "Agg")
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    supply = supply if supply is not None else _SUPPLY
     executed = run_dir / job.executed_rel
     log = run_dir / job.log_rel
     for folder in (executed.parent, log.parent, run_dir / job.files_rel):
         folder.mkdir(parents=True, exist_ok=True)
     with _stderr_to(log):
-        error = _papermill(job, executed, run_dir)
+        spare = supply.take() if supply is not None else None
+        try:
+            error = _papermill(job, executed, run_dir, spare)
+        finally:
+            if spare is not None:
+                spare.stop()
+                _append_log(spare.log, log)
         html_rel = None
         if executed.is_file():
             lang = job.parameters.get("lang")
@@ -80,11 +102,12 @@ def execute_job(job: Job, run_dir: Path) -> Outcome:
     )
 
 
-def _papermill(job: Job, executed: Path, run_dir: Path) -> str | None:
+def _papermill(job: Job, executed: Path, run_dir: Path, spare: Spare | None) -> str | None:
     """Execute; the error in one line when a cell raised or the kernel died, else None."""
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
+    kernel = {"km": spare.manager, "engine_name": register_engine()} if spare is not None else {}
     try:
         pm.execute_notebook(
             str(job.notebook),
@@ -93,7 +116,9 @@ def _papermill(job: Job, executed: Path, run_dir: Path) -> str | None:
             kernel_name=KERNEL_NAME,
             progress_bar=False,
             log_output=False,
+            request_save_on_cell_execute=False,  # papermill still writes the notebook when a cell fails
             cwd=str(run_dir),
+            **kernel,
         )
     except PapermillExecutionError as err:
         error = f"{err.ename}: {err.evalue}".strip()
@@ -101,6 +126,18 @@ def _papermill(job: Job, executed: Path, run_dir: Path) -> str | None:
     except Exception as err:  # noqa: BLE001 - kernel death, bad notebook: report, don't crash the batch
         return f"{type(err).__name__}: {err}"
     return None
+
+
+def _append_log(source: Path, target: Path) -> None:
+    """What a kernel started ahead of need wrote, added to the log of the notebook it ran."""
+    try:
+        text = source.read_bytes()
+        source.unlink()
+    except OSError:
+        return
+    if text:
+        with open(target, "ab") as handle:
+            handle.write(text)
 
 
 def _first_lines(text: str | None, limit: int = 600) -> str | None:
@@ -129,32 +166,87 @@ def _stderr_to(path: Path) -> Iterator[None]:
         os.close(saved)
 
 
-def run_jobs(
-    jobs: Sequence[Job], run_dir: Path, *, workers: int, progress: Callable[[str], None]
-) -> list[Outcome]:
-    """Execute in a process pool; one progress line per notebook as it finishes."""
-    total = len(jobs)
-    outcomes: dict[str, Outcome] = {}
+# --------------------------------------------------------------------------- workers
 
-    def report(outcome: Outcome, job: Job) -> None:
-        outcomes[job.id] = outcome
-        label = job.spec.stem + (f" [{job.scenario}]" if job.scenario else "")
-        line = f"[{len(outcomes)}/{total}] {outcome.status:<6} {label} ({outcome.seconds:.1f} s)"
-        if outcome.error:
-            line += f": {outcome.error.splitlines()[0]}"
-        progress(line)
+#: This process's kernels, when it is a pool worker (set by :func:`_start_worker`).
+_SUPPLY: Supply | None = None
 
-    runnable = []
-    for job in jobs:
-        if job.error:
-            report(Outcome(job.id, "failed", 0.0, error=f"not run: {job.error}"), job)
+
+def _start_worker(run_dir: Path, modules: tuple[str, ...], counters: Counters) -> None:
+    """A pool worker's first steps: launch a kernel ahead of need, then import the executor."""
+    global _SUPPLY
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    _SUPPLY = Supply(run_dir, modules, counters)
+    _SUPPLY.top_up()
+    multiprocessing.util.Finalize(None, _SUPPLY.close, exitpriority=10)
+    import nbconvert  # noqa: F401
+    import papermill  # noqa: F401 - imported while the kernel boots
+
+
+class Runner:
+    """Where the notebooks run, started before they are handed over so start-up overlaps other work.
+
+    One worker (``--jobs 1``, or a single notebook) runs in this process; more run in a pool
+    of worker processes, each launching a kernel as soon as it starts. Use as a context
+    manager: enter, do the batch's own preparation (rebuilding data/processed), then
+    :meth:`run`.
+    """
+
+    def __init__(self, jobs: Sequence[Job], run_dir: Path, *, workers: int) -> None:
+        self.run_dir = run_dir
+        runnable = [j for j in jobs if not j.error]
+        modules = warm_modules(dict.fromkeys(j.notebook for j in runnable))
+        self.workers = max(1, min(workers, len(runnable)))
+        self.pool: ProcessPoolExecutor | None = None
+        self.supply: Supply | None = None
+        if self.workers == 1:
+            self.supply = Supply(run_dir, modules, LocalCounters(len(runnable)))
+            if len(runnable) > 1:
+                self.supply.top_up()
         else:
-            runnable.append(job)
-    if runnable:
-        # spawn: the parent may hold zmq contexts or event loops that must not be forked.
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=max(1, min(workers, len(runnable))), mp_context=context) as pool:
-            futures = {pool.submit(execute_job, job, run_dir): job for job in runnable}
+            # spawn: the parent may hold zmq contexts or event loops that must not be forked.
+            context = multiprocessing.get_context("spawn")
+            self.pool = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=context, initializer=_start_worker,
+                initargs=(run_dir, modules, SharedCounters(context, len(runnable))),
+            )
+            for _ in range(self.workers):  # start every worker now, not at the first job
+                self.pool.submit(os.getpid)
+
+    def __enter__(self) -> Runner:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+        if self.supply is not None:
+            self.supply.close()
+
+    def run(self, jobs: Sequence[Job], progress: Callable[[str], None]) -> list[Outcome]:
+        """Execute the jobs, one progress line per notebook as it finishes; outcomes in job order."""
+        total = len(jobs)
+        outcomes: dict[str, Outcome] = {}
+
+        def report(outcome: Outcome, job: Job) -> None:
+            outcomes[job.id] = outcome
+            label = job.spec.stem + (f" [{job.scenario}]" if job.scenario else "")
+            line = f"[{len(outcomes)}/{total}] {outcome.status:<6} {label} ({outcome.seconds:.1f} s)"
+            if outcome.error:
+                line += f": {outcome.error.splitlines()[0]}"
+            progress(line)
+
+        runnable = []
+        for job in jobs:
+            if job.error:
+                report(Outcome(job.id, "failed", 0.0, error=f"not run: {job.error}"), job)
+            else:
+                runnable.append(job)
+        if self.pool is None:
+            for job in runnable:
+                report(execute_job(job, self.run_dir, self.supply), job)
+        else:
+            futures = {self.pool.submit(execute_job, job, self.run_dir): job for job in runnable}
             for future in as_completed(futures):
                 job = futures[future]
                 try:
@@ -162,4 +254,12 @@ def run_jobs(
                 except Exception as err:  # noqa: BLE001 - a worker died: still a result
                     outcome = Outcome(job.id, "failed", 0.0, error=f"{type(err).__name__}: {err}")
                 report(outcome, job)
-    return [outcomes[job.id] for job in jobs]
+        return [outcomes[job.id] for job in jobs]
+
+
+def run_jobs(
+    jobs: Sequence[Job], run_dir: Path, *, workers: int, progress: Callable[[str], None]
+) -> list[Outcome]:
+    """Execute the jobs in a :class:`Runner` and return their outcomes in job order."""
+    with Runner(jobs, run_dir, workers=workers) as runner:
+        return runner.run(jobs, progress)
