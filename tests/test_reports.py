@@ -8,6 +8,7 @@ tests exercise the machinery alone; tests/test_notebooks_0345.py runs the real t
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
@@ -136,8 +137,8 @@ def test_notebooks_ran_in_worker_processes_each_with_its_own_results(runs):
     """What the pool guarantees, not how the scheduler shared the work.
 
     Every job ran in a worker process (never the batch's own), on at most ``jobs``
-    workers; each notebook's kernel was started by the worker that ran it; and each
-    wrote its own results into its own folder. Which worker took how many jobs
+    workers; each notebook's kernel was started by the worker that ran it (directly, or
+    forked by that worker's kernel factory); and each wrote its own results into its own folder. Which worker took how many jobs
     depends on the machine's load and is deliberately not asserted (a loaded
     machine once gave all three to one worker and turned CI red).
     """
@@ -148,9 +149,9 @@ def test_notebooks_ran_in_worker_processes_each_with_its_own_results(runs):
     assert 1 <= len(set(workers.values())) <= 2
     for s in ("alpha", "beta", "gamma"):
         job = f"b_scenario--{s}"
-        name, seed, kernel_parent, *_ = (good.folder / f"files/{job}/run.txt").read_text().split()
+        name, seed, parent, grandparent, *_ = (good.folder / f"files/{job}/run.txt").read_text().split()
         assert (name, seed) == (s, "11")
-        assert int(kernel_parent) == workers[job]
+        assert workers[job] in (int(parent), int(grandparent))
 
 
 def test_parameters_reach_the_notebook_filtered_to_what_it_declares(runs):
@@ -403,3 +404,121 @@ def test_a_reports_folder_from_before_the_marker_is_still_ours(tmp_path):
     second = ws.run([], specs=ONCE)
     assert second.status == "complete" and second.folder != first.folder
     assert (ws.out / publish.MARKER_NAME).is_file()
+
+
+# --------------------------------------------------------------------------- unchanged notebooks are not run again
+
+
+def _reused(result):
+    return {o.id: o.reused_from for o in result.outcomes}
+
+
+def test_unchanged_notebooks_are_reused_and_a_changed_scenario_reruns_its_pages_only(tmp_path):
+    ws = Workspace(tmp_path)
+    first = ws.run(["alpha", "beta"])
+    assert set(_reused(first).values()) == {None}
+    second = ws.run(["alpha", "beta"])
+    assert second.status == "complete" and second.folder != first.folder
+    assert set(_reused(second).values()) == {first.folder.name}  # nothing ran again
+    for rel in ("b_scenario--alpha.html", "notebooks/b_scenario--alpha.ipynb", "files/b_scenario--alpha/run.txt"):
+        assert (second.folder / rel).read_bytes() == (first.folder / rel).read_bytes()
+    manifest = json.loads((second.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert all(n["reused_from"] == first.folder.name and n["fingerprint"] for n in manifest["notebooks"])
+    index = (second.folder / "index.html").read_text(encoding="utf-8")
+    assert f"không đổi từ lần chạy {first.folder.name}" in index
+
+    (ws.scenarios / "alpha.yaml").write_text("name: alpha\n# a changed reason\n", encoding="utf-8")
+    third = ws.run(["alpha", "beta"])
+    assert _reused(third) == {"a_once": first.folder.name, "b_scenario--alpha": None,
+                              "b_scenario--beta": first.folder.name, "c_compare": None}
+    # a page reused twice still names the run that made it
+    assert (third.folder / "files/b_scenario--beta/run.txt").read_bytes() == \
+        (first.folder / "files/b_scenario--beta/run.txt").read_bytes()
+
+    forced = ws.run(["alpha", "beta"], reuse_pages=False)
+    assert set(_reused(forced).values()) == {None}
+
+
+def test_a_failed_run_is_never_the_source_of_a_reused_page(tmp_path):
+    ws = Workspace(tmp_path)
+    bad = ws.run(["alpha", "broken"])
+    assert bad.status == "failed"
+    again = ws.run(["alpha"])
+    assert set(_reused(again).values()) == {None}
+
+
+# --------------------------------------------------------------------------- start-up overlapped, charts drawn once
+
+
+def _notebook(path: Path, *cells: str) -> Path:
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python",
+                                                           "display_name": "Python 3"}})
+    nb.cells.append(nbformat.v4.new_code_cell('lang = "vi"\noutput_dir = ""', metadata={"tags": ["parameters"]}))
+    nb.cells += [nbformat.v4.new_code_cell(c) for c in cells]
+    nbformat.write(nb, path)
+    return path
+
+
+def test_the_next_notebooks_kernel_starts_ahead_with_its_imports_done(tmp_path):
+    """In one process (--jobs 1) every notebook of a batch gets a kernel launched ahead of need
+    (while the batch prepared, or while the previous notebook ran) that has already imported what
+    the notebooks import, and bound no name; a lone notebook gets papermill's own kernel."""
+    notebooks = tmp_path / "nbs"
+    notebooks.mkdir()
+    probe = ('import sys\nprint("WARM", "fractions" in sys.modules, '
+             'sorted(k for k in globals() if not k.startswith("_") and k not in ("In", "Out", "exit", "quit", '
+             '"get_ipython", "open", "lang", "output_dir", "sys")))')
+    for stem in ("n1", "n2", "n3"):
+        _notebook(notebooks / f"{stem}.ipynb", probe, "import fractions")
+    ws = Workspace(tmp_path)
+    result = rp.run_reports([], out=ws.out, jobs=1, notebooks_dir=notebooks, raw_dir=ws.raw, code_dir=ws.code,
+                            specs=tuple(NotebookSpec(s, "once", s, s) for s in ("n1", "n2", "n3")),
+                            resolve=lambda names: [], progress=ws.lines.append)
+    assert result.status == "complete"
+    def warm(folder, stem):
+        executed = nbformat.read(folder / f"notebooks/{stem}.ipynb", as_version=4)
+        text = "".join(o.get("text", "") for c in executed.cells for o in c.get("outputs", []))
+        assert "[]" in text  # the notebook's namespace is as papermill gives it
+        assert [c.execution_count for c in executed.cells if c.cell_type == "code"][:2] == [1, 2]
+        return text.split("WARM ")[1].split()[0]
+
+    assert [warm(result.folder, s) for s in ("n1", "n2", "n3")] == ["True", "True", "True"]
+    assert not list((result.folder / "logs").glob(".kernel-*"))
+    lone = rp.run_reports([], out=ws.out, jobs=1, notebooks_dir=notebooks, raw_dir=ws.raw, code_dir=ws.code,
+                          specs=(NotebookSpec("n1", "once", "n1", "n1"),), resolve=lambda names: [],
+                          progress=ws.lines.append, reuse_pages=False)
+    assert warm(lone.folder, "n1") == "False"
+
+
+def test_a_chart_is_drawn_once_saved_beside_the_page_and_linked_not_embedded(tmp_path):
+    notebooks = tmp_path / "nbs"
+    notebooks.mkdir()
+    _notebook(notebooks / "chart.ipynb",
+              "import matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\n"
+              "from khcn_analysis.present.notebook import Page\n"
+              "fig, ax = plt.subplots()\nax.plot([1, 2, 3])\nPage(output_dir).show(fig, 'duong')")
+    ws = Workspace(tmp_path)
+    result = rp.run_reports([], out=ws.out, jobs=1, notebooks_dir=notebooks, raw_dir=ws.raw, code_dir=ws.code,
+                            specs=(NotebookSpec("chart", "once", "Biểu đồ", "Chart"),), resolve=lambda names: [],
+                            progress=ws.lines.append)
+    assert result.status == "complete", result.message
+    png = result.folder / "files/chart/duong.png"
+    assert png.read_bytes().startswith(b"\x89PNG")
+    assert sorted(p.name for p in png.parent.iterdir()) == ["duong.png"]  # one render, one file
+    executed = nbformat.read(result.folder / "notebooks/chart.ipynb", as_version=4)
+    shown = [o for c in executed.cells for o in c.get("outputs", []) if "image/png" in o.get("data", {})]
+    assert len(shown) == 1 and shown[0]["metadata"]["image/png"]["khcn_file"] == "files/chart/duong.png"
+    assert base64.b64decode(shown[0]["data"]["image/png"]) == png.read_bytes()  # the file's own bytes
+    page = (result.folder / "chart.html").read_text(encoding="utf-8")
+    assert re.search(r'<img[^>]*\ssrc="files/chart/duong.png"', page) and "data:image/png" not in page
+    assert len(page) < 20_000
+
+
+def test_parameters_and_imports_are_read_without_running_anything():
+    from khcn_analysis.report.jobs import declared_parameters
+    from khcn_analysis.report.kernels import warm_modules
+
+    assert declared_parameters(FIXTURES / "b_scenario.ipynb") == {
+        "scenario": "alpha", "lang": "vi", "output_dir": "", "seed": 7}
+    modules = warm_modules([FIXTURES / "a_once.ipynb"])
+    assert {"os", "pathlib", "IPython.display", "IPython.display.HTML"} <= set(modules)

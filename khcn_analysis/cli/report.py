@@ -43,6 +43,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="also write the current half-year's progress report (khcn progress) into "
              "reports/progress/<period>/, once per period",
     )
+    parser.add_argument(
+        "--rerun-all", action="store_true",
+        help="run every notebook again, even those whose inputs did not change since the last run",
+    )
     add_lang_option(parser)
     parser.set_defaults(handler=run)
 
@@ -57,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
         lang=args.lang,
         if_changed=args.if_changed,
         build_data=True,
+        reuse_pages=not args.rerun_all,
     )
     if args.progress:
         _progress(args)

@@ -29,8 +29,8 @@ from khcn_analysis.core import paths
 from khcn_analysis.core.errors import KhcnError
 from khcn_analysis.core.formatting import check_lang
 from khcn_analysis.report import manifest as mf
-from khcn_analysis.report import publish
-from khcn_analysis.report.execute import Outcome, run_jobs
+from khcn_analysis.report import publish, reuse
+from khcn_analysis.report.execute import Outcome, Runner
 from khcn_analysis.report.index import write_index
 from khcn_analysis.report.jobs import (
     NOTEBOOKS,
@@ -81,11 +81,14 @@ def run_reports(
     resolve: Resolver = resolve_scenarios,
     progress: Callable[[str], None] | None = None,
     build_data: bool = False,
+    reuse_pages: bool = True,
 ) -> RunResult:
     """Run one batch; ``scenarios=None`` means every shipped scenario.
 
     ``build_data`` first rebuilds ``data/processed/`` from ``data/raw/`` (after the
-    ``if_changed`` check), so the notebooks never read stale tables. Raises
+    ``if_changed`` check), so the notebooks never read stale tables. ``reuse_pages`` keeps
+    the latest complete run's page of every notebook whose inputs did not change
+    (:mod:`.reuse`) instead of running it again. Raises
     :class:`KhcnError` only for problems with the batch itself (lock held, a folder that
     is not ours, ``latest`` not a symlink), never for a failing notebook.
     """
@@ -104,7 +107,9 @@ def run_reports(
     inputs = mf.hash_inputs(
         mf.collect_inputs(plan.jobs, plan.scenarios, raw_dir=raw_dir, code_dir=code_dir), paths.project_root()
     )
-    job_records = [mf.job_record(j) for j in plan.jobs]
+    packages = mf.package_versions()
+    prints = reuse.fingerprints(plan.jobs, plan.scenarios, inputs, packages, lang)
+    job_records = [{**mf.job_record(j), "fingerprint": prints[j.id]} for j in plan.jobs]
     print_ = mf.fingerprint(inputs, job_records, lang)
     timings = {"validate": round(time.perf_counter() - clock, 3)}
 
@@ -117,19 +122,23 @@ def run_reports(
                        "skipped (--if-changed)")
             say(message)
             return RunResult("skipped", root / publish.LATEST, [], message, plan.missing)
-        if build_data:
-            _build_processed(say)
         stamp = started.strftime("%Y%m%dT%H%M%SZ")
         tmp = publish.make_temporary(root, stamp)
         try:
-            say(f"khcn report: {len(plan.jobs)} notebook(s) on {jobs} process(es) -> {root}")
             executing = time.perf_counter()
-            outcomes = run_jobs(plan.jobs, tmp, workers=jobs, progress=say)
+            kept = _reused(plan, prints, previous, root, tmp, say) if reuse_pages else {}
+            fresh = [j for j in plan.jobs if j.id not in kept]
+            with Runner(fresh, tmp, workers=jobs) as runner:  # workers and kernels start now...
+                if build_data:
+                    _build_processed(say)  # ...while data/processed is rebuilt
+                say(f"khcn report: {len(fresh)} notebook(s) on {runner.workers} process(es) -> {root}")
+                done = {o.id: o for o in runner.run(fresh, say)}
+            outcomes = [kept.get(j.id) or done[j.id] for j in plan.jobs]
             timings["execute"] = round(time.perf_counter() - executing, 3)
             complete = all(o.status == "ok" for o in outcomes)
             manifest = mf.run_manifest(
                 status="complete" if complete else "failed", lang=lang, started=started,
-                finished=publish.utc_now(), fingerprint=print_, inputs=inputs, jobs=plan.jobs,
+                finished=publish.utc_now(), fingerprint=print_, inputs=inputs, packages=packages, jobs=plan.jobs,
                 scenarios=plan.scenarios, records=[{**r, **asdict(o)} for r, o in zip(job_records, outcomes, strict=True)],
                 not_built=plan.missing,
                 timings={**timings, "total": round(time.perf_counter() - clock, 3), "jobs": jobs},
@@ -166,6 +175,18 @@ def _plan(
     for item in plan.missing:
         say(f"not built yet: {item}")
     return plan
+
+
+def _reused(plan: Plan, prints: dict[str, str], previous: dict[str, Any] | None, root: Path, tmp: Path,
+            say: Callable[[str], None]) -> dict[str, Outcome]:
+    """Link the latest run's pages of the jobs whose fingerprint did not change into ``tmp``."""
+    previous_dir = (root / publish.LATEST).resolve()
+    kept = {}
+    for job_id, record in reuse.reusable(plan.jobs, prints, previous, previous_dir).items():
+        job = next(j for j in plan.jobs if j.id == job_id)
+        kept[job_id] = reuse.bring(job, record, previous_dir, tmp, str(previous["run_id"]))  # type: ignore[index]
+        say(f"[reused] {job_id}: inputs unchanged since {previous['run_id']}")  # type: ignore[index]
+    return kept
 
 
 def _finish(tmp: Path, root: Path, name: str, manifest: dict[str, Any], plan: Plan, lang: str) -> Path:

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from khcn_analysis.core import paths
-from khcn_analysis.core.atomic import write_text
 from khcn_analysis.report.jobs import Job, ScenarioEntry, declared_parameters
 
 MANIFEST_NAME = "manifest.json"
@@ -150,7 +149,9 @@ def git_state(root: Path) -> dict[str, Any] | None:
 
 def write_manifest(folder: Path, manifest: Mapping[str, Any]) -> Path:
     text = json.dumps(manifest, ensure_ascii=False, indent=2, default=str) + "\n"
-    return write_text(Path(folder) / MANIFEST_NAME, text)
+    path = Path(folder) / MANIFEST_NAME
+    path.write_text(text, encoding="utf-8")
+    return path
 
 
 def read_manifest(folder: Path) -> dict[str, Any] | None:
@@ -213,9 +214,9 @@ def seeds(jobs: Sequence[Job]) -> dict[str, Any]:
         if "seed" in job.parameters:
             found[job.id] = job.parameters["seed"]
         else:
-            declared = declared_parameters(job.notebook).get("seed")
-            if declared is not None:
-                found[job.id] = declared.get("default")
+            declared = declared_parameters(job.notebook)
+            if "seed" in declared:
+                found[job.id] = declared["seed"]
     return found
 
 
@@ -227,6 +228,7 @@ def run_manifest(
     finished: dt.datetime,
     fingerprint: str,
     inputs: list[dict[str, str]],
+    packages: dict[str, str],
     jobs: Sequence[Job],
     scenarios: Sequence[ScenarioEntry],
     records: list[dict[str, Any]],
@@ -244,7 +246,7 @@ def run_manifest(
         "git": git_state(paths.project_root()),
         "fingerprint": fingerprint,
         "seed": seeds(jobs),
-        "packages": package_versions(),
+        "packages": packages,
         "inputs": inputs,
         "scenarios": [scenario_record(s) for s in scenarios],
         "notebooks": records,

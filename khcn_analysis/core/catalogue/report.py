@@ -34,6 +34,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "report.run.complete": ("Hoàn tất", "Complete"),
     "report.run.failed": ("Có lỗi", "Failed"),
     "report.job.ok": ("Hoàn tất", "Done"),
+    "report.job.reused": ("Hoàn tất (không đổi từ lần chạy {run})", "Done (unchanged since run {run})"),
     "report.job.error": ("Lỗi", "Error"),
     "report.job.not_run": ("Không chạy", "Not run"),
 }
