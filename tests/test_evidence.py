@@ -271,3 +271,40 @@ def test_the_departments_count_decides_the_researcher_verdicts(tmp_path: Path, c
         assert t.loc[("researchers", 2020), "status"] == "observed"
         assert "department." in t.loc[("researchers", 2020), "source"]
         assert not res.table["source"].str.contains("researchers_national_density_scaled").any()
+
+
+# --------------------------------------------------------------------------- outputs show constructions as such
+
+
+def test_report_tables_mark_back_casts_and_counterfactuals(results) -> None:
+    from khcn_analysis.present import narrative as nr
+
+    latest = nr.headline_table(results["latest_trend"].table, "vi")
+    assert latest.iloc[:, 2].str.contains("(ngoại suy ngược)", regex=False).any()  # 2015: before the first record
+    plan = nr.headline_table(results["plan_as_written"].table, "en")
+    assert plan.iloc[:, 3].str.contains("(counterfactual)", regex=False).any()  # 2020: the plan's money "as if spent"
+    table = nr.attainment_table(results["plan_as_written"].attainment, "en")
+    assert {"Evidence", "Plausible values"} <= set(table.columns)
+    row = table[(table.iloc[:, 1] == 2020) & table.iloc[:, 0].str.contains("researchers")].iloc[0]
+    assert row["Evidence"] == "assumption" and row.iloc[4] == "Undetermined"
+    sentence = nr.attainment_sentence(results["plan_as_written"].attainment, "plan_as_written", "en", year=2020)
+    assert "at least 234 researchers" in sentence
+
+
+def test_the_workbook_marks_back_casts_and_counterfactuals(results, tmp_path: Path) -> None:
+    import openpyxl
+
+    from khcn_analysis.present.excel import write_workbook
+    from khcn_analysis.present.excel.formats import STATUS_FILLS
+
+    fills = [STATUS_FILLS[g] for g in GRADES]
+    assert len(set(fills)) == len(fills)  # every grade its own colour (observed: none)
+    for name, status, word in (("latest_trend", "back-cast", "Ngoại suy ngược"),
+                               ("plan_as_written", "counterfactual", "Giả định phản thực")):
+        layout = write_workbook(results[name], tmp_path / f"{name}.xlsx")
+        ws = openpyxl.load_workbook(layout.path)[layout.sheets["projection"]]
+        ref = layout.projection_cells[("st_budget", 2015)]
+        assert results[name].table.set_index(["variable", "year"]).loc[("st_budget", 2015), "status"] == status
+        assert ws[ref].fill.fgColor.rgb.endswith(STATUS_FILLS[status].lstrip("#"))
+        texts = {c.value for row in ws.iter_rows(min_row=ws[ref].row, max_row=ws[ref].row) for c in row}
+        assert word in texts  # the status as text beside the value: colour is never the only cue

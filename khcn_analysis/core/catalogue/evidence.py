@@ -10,6 +10,9 @@ from __future__ import annotations
 
 WORDS: dict[str, tuple[str, str]] = {
     "evidence.col.grade": ("mức bằng chứng", "evidence"),
+    "evidence.col.grade_title": ("Mức bằng chứng", "Evidence"),
+    "evidence.col.plausible": ("Giá trị hợp lý", "Plausible values"),
+    "evidence.cell.range": ("{low} – {high}", "{low} – {high}"),
     "evidence.sentence.met": (
         "Đạt với mọi giá trị hợp lý: thấp nhất {low}, mục tiêu {target}.",
         "Met under every plausible value: at least {low} against a target of {target}.",

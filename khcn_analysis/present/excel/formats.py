@@ -35,6 +35,9 @@ STATUS_FILLS: dict[str, str | None] = {
     "derived": "#EDEDED",
     "assumption": "#FBE3C4",
     "projected": "#D5EFE6",
+    # constructions, never history: a back-cast before a series' first record, a scenario's rewrite of the past
+    "back-cast": "#E4D7EC",
+    "counterfactual": "#F6D3E3",
 }
 #: The cells a planner may edit (Assumptions sheet); every other cell is locked.
 EDITABLE_FILL = "#FFF2A8"

@@ -44,8 +44,9 @@ HEADLINE_INDICATORS = (
     "funding_sufficiency",
 )
 
-#: Statuses marked beside a value in the headline table; the rest are sourced figures.
-MARKED_STATUSES = ("projected", "assumption")
+#: Statuses marked beside a value in the headline table; the rest are sourced figures. A back-cast
+#: and a counterfactual are never shown as if they were history.
+MARKED_STATUSES = ("projected", "assumption", "back-cast", "counterfactual")
 
 
 def _marked_value(indicator: str, cell: Mapping[str, Any] | None, lang: Lang) -> str:
@@ -88,13 +89,32 @@ def province_computable(att: pd.DataFrame, years: Sequence[int] | None) -> pd.Da
     return sel
 
 
-#: The attainment table, one column per entry: add a column here (an evidence grade, say).
+def _grade_text(row: Mapping[str, Any], lang: Lang) -> str:
+    """The weakest evidence the verdict rests on ("giả định", "ngoại suy ngược" …)."""
+    grade = row.get("grade")
+    return status_word(str(grade), lang) if isinstance(grade, str) and grade else "–"
+
+
+def _plausible_text(row: Mapping[str, Any], lang: Lang) -> str:
+    """The lowest and highest value the judge found plausible (one value when they agree)."""
+    low, high = row.get("value_low"), row.get("value_high")
+    if low is None or high is None or pd.isna(low) or pd.isna(high):
+        return "–"
+    a, b = value_text(row["indicator"], low, lang), value_text(row["indicator"], high, lang)
+    return a if a == b else t("evidence.cell.range", lang, low=a, high=b)
+
+
+#: The attainment table, one column per entry. The verdict is the judge's robust one (met under
+#: every plausible value, not met under any, or undetermined), beside the evidence it rests on
+#: and the plausible values the judge tried.
 ATTAINMENT_COLUMNS: tuple[Column, ...] = (
     Column("narrative.col.indicator", lambda r, lg: indicator_label(r["indicator"], lg)),
     Column("narrative.col.year", lambda r, lg: int(r["year"])),
     Column("narrative.col.target", target_text),
     Column("narrative.col.value", lambda r, lg: value_text(r["indicator"], r["value"], lg)),
     Column("narrative.col.result", lambda r, lg: verdict_word(str(r["status"]), lg)),
+    Column("evidence.col.grade_title", _grade_text),
+    Column("evidence.col.plausible", _plausible_text),
     Column("narrative.col.gap", gap_text),
     Column("narrative.col.clause", lambda r, lg: clause_text(r["clause"], lg)),
 )
@@ -121,4 +141,8 @@ def attainment_sentence(att: pd.DataFrame, name: Any, lang: Lang = "vi", year: i
     text += t("narrative.sentence.missed", lang, names=names) if names else "."
     if not_computable:
         text += t("narrative.sentence.not_computable", lang, n=not_computable)
+    column = f"sentence_{lang}"
+    open_rows = sel.loc[sel["status"] == "undetermined"]
+    if len(open_rows) and column in open_rows:  # what would decide each open verdict, in the judge's words
+        text += " " + " ".join(md_text(str(s)) for s in dict.fromkeys(open_rows[column]))
     return text
