@@ -34,6 +34,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "param.counterfactual": ("Chuỗi viết lại quá khứ (giả định phản thực)", "Series whose past is rewritten (counterfactual)"),
     "param.draws": ("Số lần mô phỏng", "Monte Carlo draws"),
     "param.seed": ("Hạt giống ngẫu nhiên", "Random seed"),
+    # the assumptions' plausible ranges (data/raw/assumption-ranges.yaml), varied like parameters
+    "param.researchers_2011": ("Số cán bộ nghiên cứu năm 2011 (giả định)", "Researchers in 2011 (assumed)"),
+    "param.st_budget_coverage": ("Chi KH&CN ngoài dòng chi thường xuyên cấp tỉnh (lần)",
+                                 "S&T spending beyond the provincial recurrent line (times)"),
+    "param.st_investment_state_share": ("Tỷ trọng ngân sách nhà nước trong đầu tư KH&CN (%)",
+                                        "State share of S&T investment (%)"),
     # choices
     "choice.growth_basis.stated": ("Theo giá trị nêu trong kịch bản", "As stated in the scenario"),
     "choice.growth_basis.latest_trend": ("Theo xu hướng gần nhất của số liệu", "From the latest recorded trend"),
