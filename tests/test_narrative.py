@@ -119,3 +119,20 @@ def test_sources_are_named_for_readers_and_ids_stay_in_the_file(processed_baseli
     full = nr.sources_used(results, "vi")
     assert full.columns[-1] == "Mã nguồn" and full["Số giá trị dùng"].sum() == page["Số giá trị dùng"].sum()
     assert any("assumption:" in ids for ids in full["Mã nguồn"])
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_reading_guide_explains_every_verdict_word_and_every_grade_in_the_tables_words(lang):
+    from khcn_analysis.core.catalogue.status import value_status_label, verdict_long_label
+    from khcn_analysis.core.grades import GRADES, VERDICTS
+
+    guide = nr.evidence_guide(lang)
+    items = [line for line in guide.splitlines() if line.startswith("- **")]
+    assert len(items) == len(VERDICTS) + len(GRADES)
+    for verdict in VERDICTS:  # the same words as the tables, each with what it promises
+        assert f"- **{verdict_long_label(verdict, lang)}**: " in guide, verdict
+    for grade in GRADES:  # strongest first, as core.grades orders them
+        assert f"- **{value_status_label(grade, lang)}**: " in guide, grade
+    order = [guide.index(f"**{value_status_label(g, lang)}**") for g in GRADES]
+    assert order == sorted(order)
+    assert ("234" in guide) and (("Sở KH&CN" in guide) if lang == "vi" else ("Department" in guide))

@@ -101,7 +101,8 @@ def test_page_02_in_vietnamese_reads_the_built_tables_and_shows_no_raw_frames(tm
     for header in ("Chỉ tiêu", "Số liệu có nguồn", "Giả định", "Nguồn", "Quyết định", "Phép kiểm tra", "Vùng"):
         assert header in seen.headers, header
     for phrase in ("Niên giám thống kê (TCTK)", "Trung du và miền núi phía Bắc", "Nguồn tự mâu thuẫn (đã biết)",
-                   "Chưa có lần nhập nào", "Dân số: bảng «Dân số trung bình phân theo tỉnh»"):
+                   "Chưa có lần nhập nào", "Dân số: bảng «Dân số trung bình phân theo tỉnh»",
+                   "Cách đọc kết luận và mức bằng chứng", "Chưa xác định", "Ngoại suy ngược"):
         assert phrase in text, phrase
     assert images == 10  # seven main series and three regional charts
 
@@ -112,6 +113,7 @@ def test_page_02_in_english(tmp_path, monkeypatch):
     text = "\n".join(seen.text)
     assert not NOT_FOR_READERS.findall(text)
     assert "What we know" in text and "Northern midlands & mountains" in text
+    assert "How to read a verdict and its evidence" in text and "Not met under any plausible value" in text
     assert not re.search(r"[ảạăằắẳẵặâầấẩẫậẻẽẹêềếểễệỉịỏọôồốổỗộơờớởỡợủụưừứửữựỳỷỹỵđ]", " ".join(seen.headers))
 
 

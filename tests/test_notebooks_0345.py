@@ -114,6 +114,7 @@ def test_scenario_report_in_english(project, tmp_path):
     text, _, errors = outputs(nbformat.read(out, as_version=4))
     assert not errors
     assert "Headline indicators in 2015, 2020 and 2030" in text
+    assert "How to read a verdict and its evidence" in text and "Back-cast" in text
     assert MEET_TARGETS["title_en"] in text and "Các chỉ tiêu chính" not in text
 
 
@@ -200,6 +201,8 @@ def test_scenario_report_html_has_the_headline_table_and_no_code(complete_run):
     parser.feed(page)
     for cell in ("2015", "2020", "2030", "Dân số trung bình"):
         assert cell in parser.cells, cell
+    for words in ("Cách đọc kết luận và mức bằng chứng", "Đạt với mọi giá trị hợp lý", "Giả định phản thực"):
+        assert words in page, words  # the reading guide: three verdicts and every grade
     assert "validate_namespace" not in page  # the code cells are hidden
     assert "output_dir" not in page  # and so is the note on parameters, tagged hide-in-report
     assert "<script" not in page  # nothing on a page runs, nothing is fetched

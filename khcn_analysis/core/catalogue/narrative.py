@@ -71,12 +71,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "narrative.heading.probabilities": ("Xác suất đạt mục tiêu", "Probability of meeting the targets"),
     "narrative.heading.sensitivity": ("Tham số nào quan trọng nhất?", "Which parameter matters most?"),
     "narrative.heading.titled": ("{heading}: {title}", "{heading}: {title}"),
-    "narrative.note.marks": (
-        "Ghi chú: “dự báo” là giá trị do mô hình tính cho kịch bản; “giả định” là giá trị giả định có ghi lý do; "
-        "còn lại là số liệu có nguồn.",
-        "Note: “projected” values are computed by the model for this scenario; “assumption” values are "
-        "assumptions with a stated reason; the rest are sourced figures.",
-    ),
     "narrative.note.sources": (
         "Các nguồn được dùng nhiều nhất (đầy đủ trong tệp sources_used.csv bên cạnh báo cáo).",
         "The most used sources (all of them are in the file sources_used.csv beside this report).",

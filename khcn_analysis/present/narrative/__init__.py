@@ -33,6 +33,7 @@ from khcn_analysis.present.narrative.funding import (
     inverse_sentence,
     inverse_table,
 )
+from khcn_analysis.present.narrative.guide import evidence_guide
 from khcn_analysis.present.narrative.scenarios import (
     page_heading,
     parse_scenarios,
@@ -59,6 +60,7 @@ from khcn_analysis.present.narrative.uncertainty import (
 )
 
 __all__ = [
+    "evidence_guide",
     "ASSUMPTION_ROWS",
     "ATTAINMENT_COLUMNS",
     "COMPARISON_INDICATORS",
