@@ -20,7 +20,7 @@ from typing import IO, Any
 
 from khcn_analysis.core.errors import KhcnError
 
-__all__ = ["DiskFullError", "atomic_path", "write_bytes", "write_text"]
+__all__ = ["DiskFullError", "atomic_path", "fsync_dir", "write_bytes", "write_text"]
 
 
 class DiskFullError(KhcnError):
@@ -40,7 +40,8 @@ def _umask() -> int:
     return mask
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
+    """Make a rename inside ``folder`` durable (best effort: not every file system allows it)."""
     with contextlib.suppress(OSError):
         fd = os.open(folder, os.O_RDONLY)
         try:
@@ -71,7 +72,7 @@ def atomic_path(target: str | Path, *, suffix: str | None = None) -> Iterator[Pa
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, target)
-        _fsync_dir(target.parent)
+        fsync_dir(target.parent)
     except OSError as err:
         tmp.unlink(missing_ok=True)
         if err.errno in (errno.ENOSPC, errno.EDQUOT):

@@ -12,7 +12,6 @@ a full disk is :class:`~khcn_analysis.core.atomic.DiskFullError` (exit 2).
 
 from __future__ import annotations
 
-import contextlib
 import ctypes
 import errno
 import hashlib
@@ -25,7 +24,7 @@ from typing import Any
 
 import pandas as pd
 
-from khcn_analysis.core.atomic import DiskFullError
+from khcn_analysis.core.atomic import DiskFullError, fsync_dir
 from khcn_analysis.core.errors import NotBuiltError
 
 __all__ = ["MANIFEST", "verified_bytes", "write_set"]
@@ -40,15 +39,6 @@ def _write_file(path: Path, data: bytes) -> None:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
-
-
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def _exchange(a: Path, b: Path) -> bool:
@@ -110,9 +100,9 @@ def write_set(out: Path, tables: dict[str, pd.DataFrame], manifest: dict[str, An
                 if item.name not in ours:
                     copy = shutil.copytree if item.is_dir() else shutil.copy2
                     copy(item, new / item.name)
-        _fsync_dir(new)
+        fsync_dir(new)
         _swap_in(new, out)
-        _fsync_dir(out.parent)
+        fsync_dir(out.parent)
     except OSError as err:
         if err.errno in (errno.ENOSPC, errno.EDQUOT):
             raise DiskFullError(out) from None
