@@ -3,7 +3,16 @@
 ``require_program`` is how a test asks for a Debian package (LibreOffice,
 Chromium, poppler). On a user's machine without it the test skips with a
 reason; under ``KHCN_REQUIRE_SYSTEM_DEPS=1`` (set by ``.ci/run``) it fails, so CI
-always runs the real-client tests.
+always runs the real-client tests. A test that asks for one of those programs is
+marked ``system`` and ``slow`` here, so ``make test-fast`` leaves it out.
+
+The built data: ``built_project`` is a project root (``KHCN_ROOT``) holding copies of
+``data/raw``, ``scenarios`` and ``notebooks`` with ``data/processed`` built from them,
+made once per test process (``make test`` runs two pytest-xdist workers, each with its
+own temporary folder, so no lock is needed). Never change it: a test that writes
+(``khcn data import``, a new scenario, a report) takes its own copy with
+``new_project("name")``, which costs a file copy instead of a rebuild.
+``processed_baseline`` is its ``data/processed``.
 """
 
 from __future__ import annotations
@@ -11,12 +20,24 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 REQUIRE_ENV = "KHCN_REQUIRE_SYSTEM_DEPS"
+#: Fixtures that start a Debian package's program: a test using one is ``system`` and ``slow``.
+SYSTEM_FIXTURES = frozenset({"soffice", "soffice_writer", "chromium", "pdftoppm", "pdftotext"})
+#: What a project root holds besides the built data (all copied from the checkout).
+PROJECT_FOLDERS = ("data/raw", "scenarios", "notebooks")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if SYSTEM_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.system)
+            item.add_marker(pytest.mark.slow)
 
 
 def system_deps_required() -> bool:
@@ -86,13 +107,44 @@ def pdftotext() -> str:
 
 
 @pytest.fixture(scope="session")
-def processed_baseline(tmp_path_factory) -> Path:
-    """The real processed baseline, built once from data/raw/ into a temporary folder."""
+def built_project(tmp_path_factory) -> Path:
+    """A project root with data/raw, scenarios, notebooks and data/processed built; read only.
+
+    Built once per test process. Tests that write take a copy: ``new_project``.
+    """
     from khcn_analysis.data.build import build_processed
 
-    out = tmp_path_factory.mktemp("processed")
-    build_processed(processed_dir=out)
-    return out
+    root = tmp_path_factory.mktemp("built-project")
+    for folder in PROJECT_FOLDERS:
+        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+    build_processed(raw_dir=root / "data" / "raw", processed_dir=root / "data" / "processed")
+    return root
+
+
+@pytest.fixture(scope="session")
+def new_project(built_project, tmp_path_factory) -> Callable[..., Path]:
+    """``new_project(name)``: a fresh copy of ``built_project`` of one's own, to use as KHCN_ROOT.
+
+    ``processed=False`` leaves data/processed out (for tests of ``khcn data build`` itself).
+    """
+
+    def make(name: str = "project", *, processed: bool = True) -> Path:
+        root = tmp_path_factory.mktemp(name)
+        data = built_project / "data"
+
+        def skip(folder: str, names: list[str]) -> list[str]:
+            return ["processed"] if not processed and Path(folder) == data else []
+
+        shutil.copytree(built_project, root, dirs_exist_ok=True, ignore=skip)
+        return root
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def processed_baseline(built_project) -> Path:
+    """The real processed baseline, built once from data/raw/ (read only)."""
+    return built_project / "data" / "processed"
 
 
 @pytest.fixture(scope="module")

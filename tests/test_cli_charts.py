@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -20,13 +19,9 @@ KHCN = Path(sys.executable).parent / "khcn"
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
+def project(new_project) -> Path:
     """A private project root with the shipped raw data and scenarios, baseline built."""
-    root = tmp_path_factory.mktemp("root")
-    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
-    shutil.copytree(ROOT / "scenarios", root / "scenarios")
-    run(root, "data", "build")
-    return root
+    return new_project("root")
 
 
 def run(root: Path, *args: str) -> subprocess.CompletedProcess:

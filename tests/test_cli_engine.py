@@ -14,12 +14,8 @@ from khcn_analysis.cli import main
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    from khcn_analysis.data.build import build_processed
-
-    out = tmp_path_factory.mktemp("processed")
-    build_processed(processed_dir=out)
-    return out
+def built(processed_baseline) -> Path:
+    return processed_baseline
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,14 +27,8 @@ SCENARIO = (ROOT / "scenarios" / "plan_as_written.yaml").read_text(encoding="utf
 
 
 @pytest.fixture(scope="module")
-def built_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from khcn_analysis.data.build import build_processed
-
-    root = tmp_path_factory.mktemp("root")
-    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
-    shutil.copytree(ROOT / "scenarios", root / "scenarios")
-    build_processed(raw_dir=root / "data" / "raw", processed_dir=root / "data" / "processed")
-    return root
+def built_root(new_project) -> Path:
+    return new_project("root")
 
 
 @pytest.fixture

@@ -22,17 +22,11 @@ SHIPPED = sorted(p.stem for p in (ROOT / "scenarios").glob("*.yaml"))
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    root = tmp_path_factory.mktemp("explore-unit")
-    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
-    (root / "data" / "processed").mkdir()
-    shutil.copytree(ROOT / "scenarios", root / "scenarios")
+def project(new_project):
+    root = new_project("explore-unit")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("KHCN_ROOT", str(root))
         mp.setenv("MPLBACKEND", "Agg")
-        from khcn_analysis.data.build import build_processed
-
-        build_processed()
         yield root
 
 

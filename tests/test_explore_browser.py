@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import signal
 import socket
 import subprocess
@@ -37,18 +36,9 @@ UPDATE_MS = 30_000
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
+def project(new_project):
     """A private project root with processed data built from a copy of data/raw."""
-    root = tmp_path_factory.mktemp("explore-project")
-    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
-    (root / "data" / "processed").mkdir()
-    shutil.copytree(ROOT / "scenarios", root / "scenarios")
-    shutil.copytree(ROOT / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("KHCN_ROOT", str(root))
-        from khcn_analysis.data.build import build_processed
-
-        build_processed()
+    root = new_project("explore-project")
     _hostile_scenario(root / "scenarios")
     return root
 

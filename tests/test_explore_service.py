@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import http.client
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -33,19 +32,9 @@ GONE_S = 60
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
+def project(new_project):
     """A private project root with processed data built from a copy of data/raw."""
-    root = tmp_path_factory.mktemp("explore-service")
-    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
-    (root / "data" / "processed").mkdir()
-    shutil.copytree(ROOT / "scenarios", root / "scenarios")
-    shutil.copytree(ROOT / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("KHCN_ROOT", str(root))
-        from khcn_analysis.data.build import build_processed
-
-        build_processed()
-    return root
+    return new_project("explore-service")
 
 
 # ---------------------------------------------------------------- /proc

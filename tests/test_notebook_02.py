@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -53,25 +52,17 @@ class _Visible(HTMLParser):
             self.headers.append(data.strip())
 
 
-def _project(tmp_path: Path) -> Path:
-    raw = tmp_path / "data" / "raw"
-    shutil.copytree(ROOT / "data" / "raw", raw)
-    from khcn_analysis.data.build import build_processed
-
-    build_processed(raw_dir=raw, processed_dir=tmp_path / "data" / "processed")
-    return tmp_path
-
-
 def _hashes(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
 
 
-def _run(tmp_path: Path, monkeypatch, lang: str) -> tuple[nbformat.NotebookNode, _Visible, int]:
-    monkeypatch.setenv("KHCN_ROOT", str(tmp_path))
-    monkeypatch.setenv("MPLBACKEND", "Agg")
-    out = tmp_path / f"out-{lang}.ipynb"
-    pm.execute_notebook(str(NOTEBOOK), str(out), kernel_name="python3", cwd=str(tmp_path),
-                        parameters={"lang": lang}, progress_bar=False)
+def _run(project: Path, lang: str) -> tuple[nbformat.NotebookNode, _Visible, int]:
+    out = project / f"out-{lang}.ipynb"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KHCN_ROOT", str(project))
+        mp.setenv("MPLBACKEND", "Agg")
+        pm.execute_notebook(str(NOTEBOOK), str(out), kernel_name="python3", cwd=str(project),
+                            parameters={"lang": lang}, progress_bar=False)
     nb = nbformat.read(out, as_version=4)
     seen, images = _Visible(), 0
     for cell in nb.cells:
@@ -87,13 +78,18 @@ def _run(tmp_path: Path, monkeypatch, lang: str) -> tuple[nbformat.NotebookNode,
     return nb, seen, images
 
 
+@pytest.fixture(scope="module")
+def page_vi(new_project):
+    """Page 02 in Vietnamese, run once in a private project; the tables' hashes before the run."""
+    project = new_project("page-02")
+    before = _hashes(project / "data" / "processed")
+    return project, before, _run(project, "vi")
+
+
 @pytest.mark.slow
-def test_page_02_in_vietnamese_reads_the_built_tables_and_shows_no_raw_frames(tmp_path, monkeypatch):
-    project = _project(tmp_path)
-    processed = project / "data" / "processed"
-    before = _hashes(processed)
-    _, seen, images = _run(project, monkeypatch, "vi")
-    assert _hashes(processed) == before  # the page never rebuilds data/processed
+def test_page_02_in_vietnamese_reads_the_built_tables_and_shows_no_raw_frames(page_vi):
+    project, before, (_, seen, images) = page_vi
+    assert _hashes(project / "data" / "processed") == before  # the page never rebuilds data/processed
     text = "\n".join(seen.text)
     assert not NOT_FOR_READERS.findall(text), NOT_FOR_READERS.findall(text)[:10]
     for word in ENGLISH_WORKING_WORDS:
@@ -108,8 +104,8 @@ def test_page_02_in_vietnamese_reads_the_built_tables_and_shows_no_raw_frames(tm
 
 
 @pytest.mark.slow
-def test_page_02_in_english(tmp_path, monkeypatch):
-    _, seen, _ = _run(_project(tmp_path), monkeypatch, "en")
+def test_page_02_in_english(new_project):
+    _, seen, _ = _run(new_project("page-02-en"), "en")
     text = "\n".join(seen.text)
     assert not NOT_FOR_READERS.findall(text)
     assert "What we know" in text and "Northern midlands & mountains" in text
@@ -128,13 +124,12 @@ def test_page_02_without_a_build_says_how_to_get_one(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 @pytest.mark.system
-def test_page_02_tables_fit_a_1280_pixel_window(tmp_path, monkeypatch, chromium):
+def test_page_02_tables_fit_a_1280_pixel_window(page_vi, tmp_path, chromium):
     """Rendered as the report renders it (no code), no table is wider than the window."""
-    project = _project(tmp_path)
-    _run(project, monkeypatch, "vi")
+    project, _, _ = page_vi
     html = tmp_path / "page.html"
     subprocess.run([str(Path(sys.executable).with_name("jupyter")), "nbconvert", "--to", "html",
-                    "--no-input", str(tmp_path / "out-vi.ipynb"), "--output", str(html)],
+                    "--no-input", str(project / "out-vi.ipynb"), "--output", str(html)],
                    check=True, capture_output=True, timeout=300)
     probe = ("<script>window.addEventListener('load',()=>{const w=[...document.querySelectorAll("
              "'table.khcn-b02')].map(t=>Math.ceil(t.getBoundingClientRect().right));"

@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
@@ -43,21 +42,13 @@ def _write_hostile_scenario(scenarios: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
+def project(new_project):
     """A private project root with processed data built from a copy of data/raw."""
-    root = tmp_path_factory.mktemp("project")
-    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
-    (root / "data" / "processed").mkdir()
-    shutil.copytree(ROOT / "scenarios", root / "scenarios")
+    root = new_project("project")
     _write_hostile_scenario(root / "scenarios")
-    shutil.copytree(ROOT / "notebooks", root / "notebooks",
-                    ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("KHCN_ROOT", str(root))
         mp.setenv("MPLBACKEND", "Agg")
-        from khcn_analysis.data.build import build_processed
-
-        build_processed()
         yield root
 
 

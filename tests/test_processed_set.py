@@ -26,11 +26,8 @@ def hashes(folder: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("project")
-    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
-    build_processed(raw_dir=root / "data" / "raw", processed_dir=root / "data" / "processed")
-    return root
+def built(built_project: Path) -> Path:
+    return built_project
 
 
 @pytest.fixture

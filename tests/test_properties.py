@@ -37,13 +37,11 @@ SHARES = ("st_investment_share_grdp", "st_budget_share_expenditure", "researcher
 
 
 @pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory):
+def world(processed_baseline: Path):
     from khcn_analysis.data.baseline import load_observations
-    from khcn_analysis.data.build import build_processed
     from khcn_analysis.plan.load import load_plan
 
-    out = tmp_path_factory.mktemp("processed")
-    build_processed(processed_dir=out)
+    out = processed_baseline
     return {"observations": load_observations(out), "plan": load_plan(), "processed": out,
             "base": load_scenario("plan_as_written").as_parameters()}
 

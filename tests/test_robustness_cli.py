@@ -61,16 +61,9 @@ def changed(before: dict[str, str], after: dict[str, str]) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's raw data and scenarios, with data/processed built from them once."""
-    from khcn_analysis.data.build import build_processed
-
-    root = tmp_path_factory.mktemp("pristine")
-    (root / "data").mkdir()
-    shutil.copytree(ROOT / "data" / "raw", root / "data" / "raw")
-    shutil.copytree(ROOT / "scenarios", root / "scenarios")
-    build_processed(raw_dir=root / "data" / "raw", processed_dir=root / "data" / "processed")
-    return root
+def pristine(built_project: Path) -> Path:
+    """The repository's raw data, scenarios and notebooks, with data/processed built (read only)."""
+    return built_project
 
 
 @pytest.fixture
