@@ -1,6 +1,7 @@
 # Two commands do all set-up on a fresh machine (Python 3.11+ and make):
 #   make report   create .venv, install, register the kernel, build data, write reports/
 #   make test     the same plus dev extras, then lint and the whole test suite
+#   make test-fast  the edit-test loop: no notebooks, browser or LibreOffice (not slow, not system)
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -8,6 +9,8 @@ KHCN   := $(BIN)/khcn
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 DEV_STAMP     := $(VENV)/.installed-dev
 BENCH_STAMP   := $(VENV)/.installed-bench
+# pytest-xdist workers for make test / test-fast (tests/conftest.py builds shared data once per worker).
+TEST_WORKERS ?= 2
 export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
@@ -17,7 +20,7 @@ define pip_install
 	else $(BIN)/python -m pip install --quiet $(1); fi
 endef
 
-.PHONY: install install-dev report test lint bench clean
+.PHONY: install install-dev report test test-fast lint bench clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "khcn-workbook needs Python 3.11 or newer, found " + sys.version.split()[0])'
@@ -52,7 +55,11 @@ lint: $(DEV_STAMP)
 	$(BIN)/lint-imports
 
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS)
+
+test-fast: $(DEV_STAMP)
+	$(BIN)/ruff check khcn_analysis tests benchmarks notebooks
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) -m "not slow and not system"
 
 bench: $(BENCH_STAMP)
 	$(BIN)/python -m benchmarks

@@ -10,17 +10,29 @@ Each case runs once untimed (imports and caches are not what we measure; skip it
 under :mod:`tracemalloc` for its peak memory: Python and numpy allocations of this
 process (numpy reports its buffers to tracemalloc), not the memory of child processes
 such as notebook kernels.
+
+A case may return :class:`Measured` from each run instead: for work in a child process,
+the seconds the child measured around the work itself (used instead of the harness's
+clock, which would include the child's start-up) and the child's peak resident memory
+read from outside by the parent (``os.wait4``; tracemalloc misses numpy's allocator
+pools and the interpreter); or only data about the run (how many notebooks ran). Such
+a case has no tracemalloc run; its peak is the largest resident peak of its runs
+("resident" in the table), or none. :func:`run_child` starts such a child.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import platform
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
 import tracemalloc
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 
@@ -39,12 +51,26 @@ class Case:
 
 
 @dataclass
+class Measured:
+    """What one run of a case measured itself (in a child process): replaces the harness's figures."""
+
+    seconds: float | None = None  # the work alone, by the child's clock
+    peak_mib: float | None = None  # the child's peak resident memory, read from outside
+    data: dict = field(default_factory=dict)  # anything else the child reported
+
+
+@dataclass
 class Result:
     name: str
     times_s: list[float]
     peak_mib: float
     note: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+    #: "traced" (tracemalloc, this process), "resident" (a child's peak RSS, from outside) or "none"
+    peak_kind: str = "traced"
+    #: Per timed run: the resident peaks and the data the case reported (empty unless it returned Measured).
+    peaks_mib: list[float] = field(default_factory=list)
+    runs: list[dict] = field(default_factory=list)
 
     @property
     def median(self) -> float:
@@ -60,11 +86,21 @@ def run_case(case: Case) -> Result:
         case.setup()
     if case.warmup:
         case.func()
-    times = []
+    times: list[float] = []
+    measured: list[Measured] = []
     for _ in range(case.repeat):
         start = time.perf_counter()
-        case.func()
-        times.append(time.perf_counter() - start)
+        got = case.func()
+        elapsed = time.perf_counter() - start
+        if isinstance(got, Measured):
+            measured.append(got)
+            elapsed = got.seconds if got.seconds is not None else elapsed
+        times.append(elapsed)
+    if measured:
+        peaks = [m.peak_mib for m in measured if m.peak_mib is not None]
+        return Result(case.name, times, max(peaks, default=float("nan")), case.note,
+                      peak_kind="resident" if peaks else "none", peaks_mib=peaks,
+                      runs=[m.data for m in measured])
     tracemalloc.start()
     try:
         case.func()
@@ -72,6 +108,28 @@ def run_case(case: Case) -> Result:
     finally:
         tracemalloc.stop()
     return Result(case.name, times, peak / 2**20, case.note)
+
+
+def run_child(args: Sequence[str], *, env: dict[str, str] | None = None) -> Measured:
+    """Run ``python args…`` to the end; its peak resident memory (read from outside) and its report.
+
+    The parent waits with ``os.wait4``, which returns the child's own resource use:
+    ``ru_maxrss`` is its peak resident set size (KiB on Linux). The child may print one
+    JSON object as the last line of its stdout; its ``"seconds"`` becomes the run's time.
+    A child that fails raises, with the end of its stderr.
+    """
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        proc = subprocess.Popen([sys.executable, *args], stdout=out, stderr=err, text=True, env=env)
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    if proc.returncode != 0:
+        raise RuntimeError(f"python {' '.join(args)} exited with {proc.returncode}: {stderr[-2000:]}")
+    lines = stdout.strip().splitlines()
+    data = json.loads(lines[-1]) if lines and lines[-1].startswith("{") else {}
+    return Measured(seconds=data.get("seconds"), peak_mib=usage.ru_maxrss / 1024, data=data)
 
 
 def cpu_model() -> str:

@@ -13,7 +13,7 @@ import yaml
 from khcn_analysis.cli import main
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def built(processed_baseline) -> Path:
     return processed_baseline
 

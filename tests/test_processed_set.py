@@ -25,7 +25,7 @@ def hashes(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir()) if p.is_file()}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def built(built_project: Path) -> Path:
     return built_project
 

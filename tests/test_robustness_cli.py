@@ -60,7 +60,7 @@ def changed(before: dict[str, str], after: dict[str, str]) -> set[str]:
     return {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)}
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def pristine(built_project: Path) -> Path:
     """The repository's raw data, scenarios and notebooks, with data/processed built (read only)."""
     return built_project
