@@ -9,7 +9,9 @@ marked ``system`` and ``slow`` here, so ``make test-fast`` leaves it out.
 The built data: ``built_project`` is a project root (``KHCN_ROOT``) holding copies of
 ``data/raw``, ``scenarios`` and ``notebooks`` with ``data/processed`` built from them,
 made once per test process (``make test`` runs two pytest-xdist workers, each with its
-own temporary folder, so no lock is needed). Never change it: a test that writes
+own temporary folder, so no lock is needed; ``--dist loadscope`` keeps the tests of one
+module in one worker, so a module-scoped fixture, such as a batch run or a server, is
+made once as in a plain ``pytest`` run). Never change it: a test that writes
 (``khcn data import``, a new scenario, a report) takes its own copy with
 ``new_project("name")``, which costs a file copy instead of a rebuild.
 ``processed_baseline`` is its ``data/processed``.
@@ -33,31 +35,12 @@ SYSTEM_FIXTURES = frozenset({"soffice", "soffice_writer", "chromium", "pdftoppm"
 PROJECT_FOLDERS = ("data/raw", "scenarios", "notebooks")
 
 
-def _module_fixture_of_its_own(item) -> bool:
-    """Whether the test uses a module- or class-scoped fixture defined in its own module."""
-    info = getattr(item, "_fixtureinfo", None)
-    module = item.nodeid.split("::")[0]
-    for defs in (info.name2fixturedefs.values() if info else ()):
-        if defs and defs[-1].scope in ("module", "class") and defs[-1].baseid.startswith(module):
-            return True
-    return False
-
-
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config, items):
-    """Mark tests of Debian programs ``system``/``slow``; keep a module's shared fixture in one worker.
-
-    Under pytest-xdist (``--dist loadgroup``, make test) tests are spread one by one over the
-    workers, so a module-scoped fixture (a batch, a server) would run once per worker. The
-    tests of a module that has one are put in one group: one worker, the fixture made once,
-    as in a plain ``pytest`` run. Tests without one are spread.
-    """
+    """A test that asks for a Debian program's fixture is ``system`` and ``slow`` (make test-fast skips it)."""
     for item in items:
         if SYSTEM_FIXTURES.intersection(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.system)
             item.add_marker(pytest.mark.slow)
-        if not item.get_closest_marker("xdist_group") and _module_fixture_of_its_own(item):
-            item.add_marker(pytest.mark.xdist_group(item.nodeid.split("::")[0]))
 
 
 def system_deps_required() -> bool:

@@ -62,14 +62,15 @@ def changed(before: dict[str, str], after: dict[str, str]) -> set[str]:
 
 @pytest.fixture
 def pristine(built_project: Path) -> Path:
-    """The repository's raw data, scenarios and notebooks, with data/processed built (read only)."""
+    """The repository's raw data and scenarios, with data/processed built (read only; its notebooks/
+    are not copied into a box: these tests run the commands of a project without notebooks)."""
     return built_project
 
 
 @pytest.fixture
 def box(tmp_path: Path, pristine: Path) -> Sandbox:
     root = tmp_path / "project"
-    shutil.copytree(pristine, root)
+    shutil.copytree(pristine, root, ignore=lambda folder, names: ["notebooks"] if Path(folder) == pristine else [])
     (root / "reports").mkdir()
     cwd = root / "cwd"
     cwd.mkdir()
