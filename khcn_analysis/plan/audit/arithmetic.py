@@ -6,6 +6,7 @@ from khcn_analysis.core.catalogue import t
 from khcn_analysis.core.formatting import Lang
 from khcn_analysis.plan.audit.finding import TOLERANCE, Finding, bn, finding, num, span
 from khcn_analysis.plan.budget import Phase
+from khcn_analysis.plan.clauses import clause_text
 from khcn_analysis.plan.model import Plan
 
 __all__ = ["CHECKS"]
@@ -25,7 +26,7 @@ def phase_sums(plan: Plan) -> list[Finding]:
 
         def say(lang: Lang, ph=ph, diff=diff, ok=ok) -> str:
             return t("audit.phase_sum.ok" if ok else "audit.phase_sum.off", lang,
-                     span=span(ph.start_year, ph.end_year), clause=ph.clause, n=len(ph.lines),
+                     span=span(ph.start_year, ph.end_year), clause=clause_text(ph.clause, lang), n=len(ph.lines),
                      lines=bn(ph.lines_total, lang), stated=bn(ph.stated_total, lang), difference=bn(diff, lang))
 
         out.append(finding(f"phase_sum.{ph.id}", "info" if ok else "error", say, nums))
@@ -47,7 +48,7 @@ def grand_total(plan: Plan) -> list[Finding]:
         else "audit.grand_total.off"
 
     def say(lang: Lang) -> str:
-        return t(key, lang, total=bn(total.value, lang), clause=budget.clause, phases=bn(phases_sum, lang),
+        return t(key, lang, total=bn(total.value, lang), clause=clause_text(budget.clause, lang), phases=bn(phases_sum, lang),
                  lines=bn(lines_sum, lang), difference=bn(diff, lang))
 
     out = [finding("grand_total", "info" if ok else "error", say, nums)]

@@ -14,6 +14,7 @@ from khcn_analysis.plan.audit.finding import (
     span,
 )
 from khcn_analysis.plan.budget import BudgetLine, Phase
+from khcn_analysis.plan.clauses import clause_text
 from khcn_analysis.plan.fields import source_of_money_label, text_in
 from khcn_analysis.plan.model import Plan
 
@@ -211,7 +212,7 @@ def fund_outside_budget(plan: Plan) -> list[Finding]:
             "ratio_upper_to_lower": target.upper / target.lower if target.lower else None}
 
     def say(lang: Lang) -> str:
-        return t("audit.fund_outside_budget", lang, target=target.describe(lang), clause=target.clause,
+        return t("audit.fund_outside_budget", lang, target=target.describe(lang), clause=clause_text(target.clause, lang),
                  total=bn(plan.budget.total.value, lang))
 
     return [finding("fund_outside_budget", "warning", say, nums)]

@@ -6,6 +6,7 @@ from khcn_analysis.core.catalogue import t
 from khcn_analysis.core.formatting import Lang
 from khcn_analysis.core.indicators import INDICATORS
 from khcn_analysis.plan.audit.finding import Finding, Severity, finding
+from khcn_analysis.plan.clauses import clause_text
 from khcn_analysis.plan.fields import text_in
 from khcn_analysis.plan.model import Plan
 
@@ -77,7 +78,7 @@ def ambiguities(plan: Plan) -> list[Finding]:
 
         def say(lang: Lang, target=target) -> str:
             note = text_in(target, "ambiguity", lang) or text_in(target, "ambiguity", "en")
-            return t("audit.ambiguous", lang, title=target.title(lang), clause=target.clause,
+            return t("audit.ambiguous", lang, title=target.title(lang), clause=clause_text(target.clause, lang),
                      target=target.describe(lang), note=note)
 
         out.append(finding(f"ambiguous.{target.id}", "warning", say, nums))
@@ -95,7 +96,7 @@ def gdp_means_grdp(plan: Plan) -> list[Finding]:
     nums = {"targets": ",".join(x.id for x in hits)}
 
     def say(lang: Lang) -> str:
-        items = "; ".join(dict.fromkeys(f"{x.title(lang)} ({x.clause})" for x in hits))
+        items = "; ".join(dict.fromkeys(f"{x.title(lang)} ({clause_text(x.clause, lang)})" for x in hits))
         return t("audit.gdp_means_grdp", lang, items=items)
 
     return [finding("gdp_means_grdp", "info", say, nums)]
@@ -110,9 +111,9 @@ def general_aim(plan: Plan) -> list[Finding]:
     vision = next((v for v in plan.vision_2030 if v.id == "regional_average"), None)
 
     def say(lang: Lang) -> str:
-        text = t("audit.general_aim", lang, clause=aim.clause)
+        text = t("audit.general_aim", lang, clause=clause_text(aim.clause, lang))
         if vision is not None:
-            text += " " + t("audit.general_aim.vision", lang, clause=vision.clause)
+            text += " " + t("audit.general_aim.vision", lang, clause=clause_text(vision.clause, lang))
         return text
 
     return [finding("general_aim_unmeasured", "info", say, nums)]

@@ -8,7 +8,6 @@ comes from the catalogue (``brief.*``, ``status.*``, ``verdict.*``).
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,6 +15,7 @@ from khcn_analysis.core.catalogue import has, t
 from khcn_analysis.core.catalogue.status import attainment_label, value_status_label
 from khcn_analysis.core.formatting import format_money_bn, format_number, format_percent
 from khcn_analysis.core.indicators import INDICATORS, unit_label
+from khcn_analysis.plan.clauses import clause_text  # noqa: F401 (re-exported: the brief names clauses)
 
 __all__ = [
     "bare_value",
@@ -126,21 +126,6 @@ def gap_text(row: Mapping[str, Any], lang: str) -> str:
     else:
         amount = f"{number(abs(gap), 1, lang)} {unit_label(unit, lang)}"  # type: ignore[arg-type]
     return t("brief.gap.above", lang, amount=amount) if gap < 0 else amount
-
-
-_CLAUSE_ITEM = re.compile(r"^(?P<section>[A-Z]'?(?:\.[IVX]+)*)\s+item\s+(?P<item>\d+)$")
-_CLAUSE_CLOSING = re.compile(r"^(?P<section>[A-Z]'?(?:\.[IVX]+)*)\s+closing$")
-_CLAUSE_SECTION = re.compile(r"^(?P<section>[A-Z]'?(?:\.[IVX0-9]+)*)$")
-
-
-def clause_text(clause: str, lang: str) -> str:
-    """``B.II item 4`` → ``mục B.II.4``; ``D' closing`` → ``phần D', đoạn cuối``; ``D.IV`` → ``mục D.IV``."""
-    clause = str(clause).strip()
-    for pattern, key in ((_CLAUSE_ITEM, "item"), (_CLAUSE_CLOSING, "closing"), (_CLAUSE_SECTION, "section")):
-        found = pattern.match(clause)
-        if found:
-            return t(f"brief.clause.{key}", lang, **found.groupdict())
-    return clause
 
 
 def target_label(target: Any, indicator: str, lang: str) -> str:
