@@ -330,6 +330,21 @@ WORDS: dict[str, tuple[str, str]] = {
         "nhưng chính các mức GRDP giá so sánh của bảng cho khoảng 7,9%/năm; tính toán dùng các mức GRDP.",
         "Known source inconsistency: the thesis table states 7.4 %/year for 2011–2015 but its own "
         "constant-price levels imply about 7.9 %/year; calculations use the levels."),
+    # the GRDP vintage bridge (data/grdp_vintage.py): why the 2015 level is rescaled, not chained
+    "data.check.grdp_revision_factor_constant_prices": (
+        "Hệ số đánh giá lại GRDP 2015 so với hệ số tính từ GRDP giá so sánh",
+        "GRDP 2015 revision factor against the factor from constant-price GRDP"),
+    "data.check.price_rise_2016_2020_revised_basis": (
+        "Tốc độ tăng giá ngầm định 2016–2020 (%/năm), hai đầu cùng gốc đã đánh giá lại",
+        "Implied price rise 2016–2020 (%/year), both ends on the revised basis"),
+    "data.check.price_rise_2016_2020_mixed_bases": (
+        "Tốc độ tăng giá ngầm định 2016–2020 (%/năm) nếu nối gốc cũ với gốc đã đánh giá lại",
+        "Implied price rise 2016–2020 (%/year) if the old and revised bases are chained"),
+    "data.check.known.price_rise_2016_2020_mixed_bases.2020": (
+        "Đúng như dự kiến: nối mức GRDP 2015 theo gốc cũ với mức 2020 theo gốc đã đánh giá lại cho giá tăng "
+        "quá nhanh, không hợp lý; vì vậy chuỗi GRDP được nối bằng hệ số đánh giá lại, không nối thẳng hai gốc.",
+        "As expected: chaining the 2015 GRDP on the old basis to 2020 on the revised basis implies prices rising "
+        "implausibly fast; this is why the GRDP series is bridged with the revision factor, never chained."),
     "data.check.unexplained": ("Chưa giải thích được: cần đối chiếu lại số liệu với nguồn.",
                                "Not explained yet: check the transcription against the source."),
     # indicators that appear in the conflicts and checks (processed ids)
