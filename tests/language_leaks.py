@@ -55,8 +55,11 @@ def _is_vietnamese_word(word: str) -> bool:
 
 
 def _strip(text: str, allowed: Iterable[str]) -> str:
+    """``text`` without the allowed phrases (any case: a heading writes LAI CHÂU), whitespace folded."""
+    text = " ".join(unicodedata.normalize("NFC", text).split())
     for phrase in sorted(allowed, key=len, reverse=True):
-        text = text.replace(phrase, " ")
+        text = re.sub(re.escape(" ".join(unicodedata.normalize("NFC", phrase).split())), " ", text,
+                      flags=re.IGNORECASE)
     return text
 
 
@@ -65,11 +68,11 @@ def leaks(text: str, lang: str, *, allow: Iterable[str] = ()) -> list[str]:
 
     ``allow``: phrases that are legitimate here (a file name where the file is the point).
     """
-    found: list[str] = []
-    text = _FILE_NAME.sub(" ", _WEB_ADDRESS.sub(" ", _strip(text, allow)))
+    text = _strip(text, allow)
+    found = [f"temporary path: {m.group(0)}" for m in _TEMP_PATH.finditer(text)]
+    text = _FILE_NAME.sub(" ", _WEB_ADDRESS.sub(" ", text))
     for value in RAW_VALUES:
         found += [f"raw value: {m.group(0)}" for m in re.finditer(rf"(?<![\w.]){re.escape(value)}(?![\w])", text)]
-    found += [f"temporary path: {m.group(0)}" for m in _TEMP_PATH.finditer(text)]
     found += [f"raw id: {m.group(0)}" for m in _SNAKE_ID.finditer(text)]
     found += [f"raw id: {m.group(0)}" for m in _DOTTED_ID.finditer(text) if not _is_web_address(m, text)]
     found += [f"raw id: {m.group(0)}" for m in _SOURCE_PREFIX.finditer(text)]

@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+from language_leaks import VIETNAMESE_PROPER_NAMES, leaks
 
 pytestmark = [pytest.mark.slow, pytest.mark.system]
 
@@ -147,6 +148,7 @@ def test_page_loads_with_vietnamese_controls_table_and_charts(page):
     text = page.inner_text(".khcn-explore")
     for word in ENGLISH_WORDS:
         assert not re.search(rf"\b{word}\b", text), word
+    assert leaks(text, "vi") == []  # the shared detector: no English, ids, NaN or temporary paths
     # A 1,280 px window: nothing wider than the window, so nothing is cut or scrolled sideways.
     page.set_viewport_size({"width": 1280, "height": 900})
     try:
@@ -235,6 +237,13 @@ def test_english_relabels_the_page(page):
     # Saving kept the base; the drop-down shows its title (the id stays the widget's value).
     assert page.input_value(".khcn-base select") == "Plan 182 as written"
     page.screenshot(path=str(ARTIFACTS / "04-english.png"), full_page=True)
+    assert leaks(page.inner_text(".khcn-explore"), "en", allow=VIETNAMESE_PROPER_NAMES) == []
+    page.set_viewport_size({"width": 1280, "height": 900})
+    try:
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 1280
+        page.screenshot(path=str(ARTIFACTS / "04-english-1280.png"), full_page=True)
+    finally:
+        page.set_viewport_size({"width": 1600, "height": 1000})
 
 
 def test_a_hostile_title_shows_as_text_and_runs_nothing(page):

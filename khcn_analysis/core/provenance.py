@@ -12,6 +12,7 @@ four different ways; they call these functions instead.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
@@ -25,6 +26,7 @@ __all__ = [
     "is_assumed",
     "join_sources",
     "name_lookup",
+    "plain_references",
     "source_kind",
     "source_label",
     "source_labels",
@@ -151,3 +153,42 @@ def source_labels(sources: object, lang: str = "vi", names: Any = None) -> list[
     if assumed:
         labels.append(t("sources.assumption", lang))
     return labels
+
+
+# --------------------------------------------------------------------------- ids cited in prose
+
+_FACT_IN_TEXT = re.compile(r"\b[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*\.\d{4}\.[a-z]\b")
+_ASSUMPTION_IN_TEXT = re.compile(r"\bassumption:[a-z0-9_]+\b")
+_NAME_IN_TEXT = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+
+
+def _name_label(name: str, lang: str) -> str | None:
+    from khcn_analysis.core.indicators import INDICATORS
+
+    if name in INDICATORS:
+        return INDICATORS[name].label(lang)  # type: ignore[arg-type]
+    for key in (f"param.{name}", f"data.var.{name}"):
+        if has(key):
+            return t(key, lang)
+    return None
+
+
+def plain_references(text: str, lang: str = "vi", names: Any = None) -> str:
+    """Prose (a reason, a note) with the ids it cites in readers' words.
+
+    Reasons written by modellers cite ``laichau.dost_staff_quota.2014.a``,
+    ``assumption:st_investment_state_share`` or a variable such as ``st_budget``; a reader
+    sees the source's name (``names``: as for :func:`source_label`), "a reasoned
+    assumption" and the variable's label. The ids stay in the sources table.
+    """
+    if not isinstance(text, str) or not text:
+        return text
+    lookup = names if isinstance(names, dict) else name_lookup(names)
+
+    def fact(match: re.Match[str]) -> str:
+        sid = match.group(0)
+        return display_name(lookup[sid], lang) if sid in lookup else t("lang.cited_source", lang)
+
+    text = _FACT_IN_TEXT.sub(fact, text)
+    text = _ASSUMPTION_IN_TEXT.sub(lambda m: t("lang.cited_assumption", lang), text)
+    return _NAME_IN_TEXT.sub(lambda m: _name_label(m.group(0), lang) or m.group(0), text)

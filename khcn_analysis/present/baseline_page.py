@@ -17,7 +17,7 @@ import pandas as pd
 from khcn_analysis.core.catalogue import has, t
 from khcn_analysis.core.catalogue.status import value_status_label
 from khcn_analysis.core.formatting import format_number
-from khcn_analysis.core.provenance import source_labels
+from khcn_analysis.core.provenance import plain_references, source_labels
 from khcn_analysis.present.baseline_charts import (
     HISTORY_STATUSES,
     MAIN_SERIES,
@@ -138,9 +138,9 @@ def sources_table(view, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _assumption_text(assumption_id: str, reason: str, lang: str) -> str:
+def _assumption_text(assumption_id: str, reason: str, lang: str, view_sources=None) -> str:
     key = f"data.assumption.{assumption_id}"
-    return t(key, lang) if has(key) else reason
+    return t(key, lang) if has(key) else plain_references(reason, lang, view_sources)
 
 
 def assumptions_table(view, lang: str) -> pd.DataFrame:
@@ -150,7 +150,8 @@ def assumptions_table(view, lang: str) -> pd.DataFrame:
         first = part.iloc[0]
         sources = [s for cell in part["sources"].dropna() for s in str(cell).split(";") if s]
         basis = "; ".join(source_labels(sources, lang, names=view.sources)) or DASH
-        rows.append({t("data.col.assumption", lang): _assumption_text(str(assumption_id), str(first["reason"]), lang),
+        rows.append({t("data.col.assumption", lang): _assumption_text(str(assumption_id), str(first["reason"]), lang,
+                                                                         view.sources),
                      t("data.col.indicator", lang): variable_label(str(first["variable"]), lang),
                      t("data.col.basis", lang): basis})
     return pd.DataFrame(rows)

@@ -18,7 +18,7 @@ import numpy as np
 from khcn_analysis.core.catalogue import has, t
 from khcn_analysis.core.formatting import format_number
 from khcn_analysis.core.indicators import INDICATORS
-from khcn_analysis.core.provenance import assumption_ids, join_sources, split_sources
+from khcn_analysis.core.provenance import assumption_ids, join_sources, plain_references, split_sources
 from khcn_analysis.present.excel.formats import (
     EDITABLE_FILL,
     Formats,
@@ -216,7 +216,7 @@ def assumptions_sheet(wb: Any, ws: Any, fmt: Formats, results: Results, lang: st
             ws.write_formula(row, 2, p.formula, editable, float(p.value))
         else:
             ws.write_number(row, 2, float(p.value), editable)
-        for col, text in ((3, p.unit), (4, p.reason), (5, _ids(p.source))):
+        for col, text in ((3, p.unit), (4, plain_references(p.reason, lang, results.sources)), (5, _ids(p.source))):
             write_text(row, col, text)
         validate_cell(ws, row, 2, p.bounds, p.unit, lang)
         wb.define_name(p.id, f"={xref(name, row, 2)}")
@@ -234,7 +234,8 @@ def assumptions_sheet(wb: Any, ws: Any, fmt: Formats, results: Results, lang: st
         write_text(row, 1, a["label"])
         ws.write_number(row, 2, float(a["value"]),
                         fmt(num_format=num_format(a["decimals"]), bg_color=EDITABLE_FILL, border=1, locked=False))
-        for col, text in ((3, a["unit"]), (4, a["reason"]), (5, _ids(a["source"]))):
+        for col, text in ((3, a["unit"]), (4, plain_references(a["reason"], lang, results.sources)),
+                          (5, _ids(a["source"]))):
             write_text(row, col, text)
         validate_cell(ws, row, 2, NON_NEGATIVE, a["unit"], lang)
         (anchors if a["role"] == "anchor" else cells)[(a["variable"], a["year"])] = xref(name, row, 2)

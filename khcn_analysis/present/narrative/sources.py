@@ -29,6 +29,7 @@ class _Lookup:
         sources = getattr(results, "sources", None)
         assumptions = getattr(getattr(results, "inputs", None), "assumptions", None)
         self.facts = sources.drop_duplicates("id").set_index("id") if sources is not None else None
+        self.names = provenance.name_lookup(sources) if sources is not None else {}
         self.assumptions = (assumptions.drop_duplicates("id").set_index("id")
                             if assumptions is not None else None)
         self.plan = getattr(results, "plan", None)
@@ -52,7 +53,7 @@ class _Lookup:
             reason = row.get("reason")
         if reason is None or pd.isna(reason):
             return variable, t("narrative.source.assumption_reason", lang)
-        return variable, str(reason)
+        return variable, provenance.plain_references(str(reason), lang, self.names)
 
     def plan_item(self, sid: str, lang: Lang) -> tuple[str, str]:
         name = provenance.source_label(sid, lang)
