@@ -31,7 +31,8 @@ RAW_VALUES = ("NaN", "nan", "None", "True", "False", "NaT", "<NA>", "null")
 #: documents (Lai Châu, the plan's "Quyết định" is glossed, not translated, in citations).
 VIETNAMESE_PROPER_NAMES = (
     "Lai Châu", "Việt Nam", "Hà Nội", "Điện Biên", "Sơn La", "Lào Cai", "Hà Giang", "Yên Bái",
-    "Tây Bắc", "Tam Đường", "Sìn Hồ", "Mường Tè", "Phong Thổ", "Than Uyên", "Tân Uyên", "Nậm Nhùn",
+    "Tây Bắc", "Thái Nguyên", "Bắc Kạn", "Cao Bằng", "Tuyên Quang", "Lạng Sơn", "Phú Thọ", "Bắc Giang",
+    "Hòa Bình", "Quảng Ninh", "Nghệ An", "Hà Nam", "Bà Rịa", "Vũng Tàu", "Tam Đường", "Sìn Hồ", "Mường Tè", "Phong Thổ", "Than Uyên", "Tân Uyên", "Nậm Nhùn",
     "Quyết định", "Nghị quyết", "Kế hoạch", "Công văn", "Báo cáo", "Niên giám Thống kê",
     "Chỉ thị", "Thông tư", "Nghị định", "Luật", "UBND", "HĐND", "Sở", "KH&CN",
 )
