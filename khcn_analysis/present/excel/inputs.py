@@ -18,7 +18,12 @@ import numpy as np
 from khcn_analysis.core.catalogue import has, t
 from khcn_analysis.core.formatting import format_number
 from khcn_analysis.core.indicators import INDICATORS
-from khcn_analysis.core.provenance import assumption_ids, join_sources, plain_references, split_sources
+from khcn_analysis.core.provenance import (
+    assumption_ids,
+    join_sources,
+    plain_references,
+    split_sources,
+)
 from khcn_analysis.present.excel.formats import (
     EDITABLE_FILL,
     Formats,
