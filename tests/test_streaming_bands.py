@@ -33,7 +33,8 @@ def streamed(values: np.ndarray, block: int) -> tuple[np.ndarray, np.ndarray, np
     more = True
     while more:
         for start in range(0, values.shape[0], block):
-            stats.scan(values[start:start + block].copy())
+            part = values[start:start + block]
+            stats.scan(part.copy() if stats.columns is None else part[:, stats.columns])
         more = stats.end_pass()
     keep, mean, pct = stats.result()
     return keep, mean, pct, stats.passes
@@ -99,6 +100,7 @@ def test_draws_that_change_between_passes_are_refused() -> None:
     stats = StreamingBands(1, 100, PCT)
     stats.scan(np.arange(100, dtype=float)[:, None])
     assert stats.end_pass()
+    assert stats.columns is not None and stats.columns.tolist() == [0]
     stats.scan(np.arange(100, dtype=float)[:, None] + 0.5)
     with pytest.raises(RuntimeError, match="changed between passes"):
         stats.end_pass()

@@ -99,6 +99,8 @@ class StreamingBands:
         self._fast: list[_Query] = []
         self._slow: list[_Query] = []
         self._fast_map: np.ndarray | None = None
+        self._columns: np.ndarray | None = None
+        self._hist_pos: np.ndarray | None = None
         self._slow_by_bin = False
         self._fast_q: list[np.ndarray] = []
         self._fast_v: list[np.ndarray] = []
@@ -114,8 +116,14 @@ class StreamingBands:
         flat += self._offsets
         return flat
 
+    @property
+    def columns(self) -> np.ndarray | None:
+        """The cells the next pass reads, in order (None: every cell)."""
+        return self._columns
+
     def scan(self, block: np.ndarray) -> None:
-        """Read one block ``(rows, cells)`` (modified in place: -0.0 becomes +0.0)."""
+        """Read one block ``(rows, cells)``, only the cells :attr:`columns` after the first pass
+        (modified in place: -0.0 becomes +0.0)."""
         block += 0.0
         if self.passes == 0:
             self._scan_first(block)
@@ -141,8 +149,9 @@ class StreamingBands:
 
     def _scan_later(self, block: np.ndarray) -> None:
         flat = None
+        assert self._hist_cells is not None and self._columns is not None
         if self._fast_map is not None or self._slow_by_bin:
-            values = block[:, self._hist_cells]
+            values = block if self._hist_pos is None else block[:, self._hist_pos]
             flat = self._bins(values)
         if self._fast_map is not None:
             qid = self._fast_map[flat]
@@ -153,13 +162,13 @@ class StreamingBands:
             if q.bin1 >= 0:
                 assert flat is not None
                 col = int(np.searchsorted(self._hist_cells, q.cell))
-                values = block[flat[:, col] == q.bin1, q.cell]
+                column = values[flat[:, col] == q.bin1, col]
             else:
-                values = block[:, q.cell]
-            keys = ordered_keys(values)
+                column = block[:, int(np.searchsorted(self._columns, q.cell))]
+            keys = ordered_keys(column)
             inside = (keys >= np.uint64(q.lo)) & (keys <= np.uint64(q.hi))
             if q.collect:
-                q.found.append(values[inside])
+                q.found.append(column[inside])
             else:
                 assert q.counts is not None
                 sub = (keys[inside] - np.uint64(q.lo)) >> np.uint64(q.shift)
@@ -243,6 +252,10 @@ class StreamingBands:
             for i, q in enumerate(self._fast):
                 self._fast_map[q.bin1] = i
         self._slow_by_bin = any(q.bin1 >= 0 for q in self._slow)
+        assert self._hist_cells is not None
+        self._columns = np.union1d(self._hist_cells, [q.cell for q in self._slow if q.bin1 < 0]).astype(np.int64)
+        same = len(self._columns) == len(self._hist_cells)
+        self._hist_pos = None if same else np.searchsorted(self._columns, self._hist_cells)
 
     # ------------------------------------------------------------------ the answer
 

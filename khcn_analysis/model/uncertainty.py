@@ -124,12 +124,14 @@ def _band_frame(ids: list[str], years: np.ndarray, keep: np.ndarray, mean: np.nd
     return pd.concat(frames, ignore_index=True)
 
 
-def _stacked(sims: dict[str, np.ndarray], ids: list[str], out: np.ndarray | None) -> np.ndarray:
-    """One block's cells side by side, ``(rows, indicators × years)``."""
-    rows = next(iter(sims.values())).shape[0]
-    if out is None or out.shape[0] != rows:
-        out = np.empty((rows, sum(sims[sid].shape[1] for sid in ids)))
-    return np.concatenate([sims[sid] for sid in ids], axis=1, out=out)
+def _stacked(sims: dict[str, np.ndarray], ids: list[str], columns: np.ndarray | None) -> np.ndarray:
+    """One block's cells side by side, ``(rows, indicators × years)``, or only ``columns`` of them."""
+    if columns is None:
+        return np.concatenate([sims[sid] for sid in ids], axis=1)
+    n = sims[ids[0]].shape[1]
+    series = columns // n  # columns are sorted: series by series
+    return np.concatenate([sims[ids[int(i)]][:, columns[series == i] - int(i) * n] for i in np.unique(series)],
+                          axis=1)
 
 
 #: The same bounds as a scenario file's ``draws`` and ``seed`` (scenarios.Scenario).
@@ -173,7 +175,6 @@ def run_uncertainty(
     ids: list[str] = []
     stats: StreamingBands | None = None
     tally = _ShareTally()
-    buffer = None
     more = True
     while more:
         for sims in simulated_blocks(inputs, n, s, int(chunk)):
@@ -182,8 +183,7 @@ def run_uncertainty(
                 stats = StreamingBands(len(ids) * len(inputs.years), n, PERCENTILES)
             if stats.passes == 0 and judge_draws is not None:
                 tally.add(judge_draws(sims, inputs.years), next(iter(sims.values())).shape[0])
-            buffer = _stacked(sims, ids, buffer)
-            stats.scan(buffer)
+            stats.scan(_stacked(sims, ids, stats.columns))
         assert stats is not None
         more = stats.end_pass()
     assert stats is not None
