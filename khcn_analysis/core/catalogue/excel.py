@@ -27,9 +27,12 @@ WORDS: dict[str, tuple[str, str]] = {
     "excel.summary.heading": ("Mục tiêu của Kế hoạch 182 so với dự báo (2015, 2020, 2030)",
                               "Plan 182 targets against the projection (2015, 2020, 2030)"),
     "excel.summary.note": (
-        "Các cột Giá trị, Đạt? và Thiếu hụt là công thức: sửa ô màu vàng ở trang Giả định, bảng tự tính lại.",
-        "Value, Met? and Gap are formulas: edit a yellow cell on the Assumptions sheet and the table "
-        "recalculates."),
+        "Kết luận và Mức độ bằng chứng là của phần mềm, đã thử mọi giá trị hợp lý của các giả định. "
+        "Các cột Giá trị, Đạt ở giá trị trung tâm? và Thiếu hụt là công thức: sửa ô màu vàng ở trang "
+        "Giả định, các cột này tự tính lại (Kết luận thì không).",
+        "Verdict and Evidence grade are the workbook's, over every plausible value of the assumptions. "
+        "Value, Met at central values? and Gap are formulas: edit a yellow cell on the Assumptions sheet "
+        "and they recalculate (the Verdict does not)."),
     "excel.summary.head.target": ("Mục tiêu", "Target"),
     "excel.summary.head.clause": ("Mục của Kế hoạch", "Plan clause"),
     "excel.summary.head.indicator": ("Chỉ tiêu", "Indicator"),
@@ -39,7 +42,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "excel.summary.head.lower": ("Cận dưới", "Lower bound"),
     "excel.summary.head.upper": ("Cận trên", "Upper bound"),
     "excel.summary.head.unit": ("Đơn vị", "Unit"),
-    "excel.summary.head.met": ("Đạt?", "Met?"),
+    "excel.summary.head.verdict": ("Kết luận", "Verdict"),
+    "excel.summary.head.grade": ("Mức độ bằng chứng", "Evidence grade"),
+    "excel.summary.head.met": ("Đạt ở giá trị trung tâm?", "Met at central values?"),
     "excel.summary.head.gap": ("Thiếu hụt", "Gap"),
     "excel.summary.head.gap_unit": ("Đơn vị thiếu hụt", "Gap unit"),
     "excel.summary.head.sufficiency": ("Mức đáp ứng kinh phí (% nhu cầu; 100% = vừa đủ)",

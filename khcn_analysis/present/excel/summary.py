@@ -21,6 +21,7 @@ from khcn_analysis.core.indicators import INDICATORS, unit_label
 from khcn_analysis.judge.compare import above_range
 from khcn_analysis.present.excel.formats import (
     PERCENT_FORMAT,
+    STATUS_FILLS,
     Formats,
     RowFit,
     finite,
@@ -64,7 +65,8 @@ GAP_CARRIERS: dict[str, tuple[str, float]] = {
 #: Columns of the table, in order, with their widths.
 COLUMNS: tuple[tuple[str, int], ...] = (
     ("target", 34), ("clause", 10), ("indicator", 30), ("year", 7), ("value", 12), ("target_text", 24),
-    ("lower", 10), ("upper", 10), ("unit", 14), ("met", 12), ("gap", 12), ("gap_unit", 12),
+    ("lower", 10), ("upper", 10), ("unit", 14), ("verdict", 16), ("grade", 16), ("met", 14), ("gap", 12),
+    ("gap_unit", 12),
     ("sufficiency", 16), ("note", 34),
 )
 COL = {key: k for k, (key, _) in enumerate(COLUMNS)}
@@ -151,9 +153,17 @@ def _row(ws: Any, fmt: Formats, fit: RowFit, row: int, rec: Any, target: Any, re
             ws.write_blank(row, COL[key], None, num)
     write_text("unit", unit_label(str(rec.unit), lang))
     write_text("note", _note(rec, target, results, lang))
+    # The judge's verdict over every plausible value and the evidence it rests on: words, never
+    # recomputed here (a formula can only see the central values; the "met" column is that).
+    write_text("verdict", attainment_label(str(rec.verdict), lang))
+    grade = str(rec.grade) if isinstance(rec.grade, str) else ""
+    grade_word = value_status_label(grade, lang) if grade else ""
+    ws.write_string(row, COL["grade"], grade_word, fmt.text(bg_color=STATUS_FILLS.get(grade)))
+    fit.note(row, COL["grade"], grade_word)
     central = getattr(rec, "central_verdict", rec.status)
     entry: dict[str, Any] = {"target_id": rec.target_id, "year": int(rec.year), "status": rec.status,
-                             "central_verdict": central, "value": rec.value, "gap": rec.gap, "row": row}
+                             "central_verdict": central, "value": rec.value, "gap": rec.gap, "row": row,
+                             "verdict_cell": cell(row, COL["verdict"]), "grade_cell": cell(row, COL["grade"])}
     value_cell = layout.projection_cells.get((rec.indicator, int(rec.year)))
     if rec.status == "not_computable" or value_cell is None:
         ws.write_blank(row, COL["value"], None, num)
