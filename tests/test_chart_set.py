@@ -51,7 +51,7 @@ def test_the_researcher_range_case_reads_met_above_the_range(runs):
     run = runs["plan_as_written"]
     att, table = run.attainment.copy(), run.table.copy()
     pick = (att["target_id"] == "researchers_2020") & (att["year"] == 2020)
-    att.loc[pick, ["status", "verdict", "central_verdict", "value"]] = ["met", "met", "met", 7.5]
+    att.loc[pick, ["status", "verdict", "central_verdict", "value", "grade"]] = ["met", "met", "met", 7.5, "derived"]
     table.loc[(table["variable"] == "researcher_density") & (table["year"] == 2020), "value"] = 7.5
     run = dataclasses.replace(run, attainment=att, projection=dataclasses.replace(run.projection, table=table))
     row = run.attainment.loc[pick].iloc[0]

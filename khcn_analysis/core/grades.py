@@ -33,6 +33,7 @@ import numpy as np
 
 __all__ = [
     "GRADES",
+    "QUALIFYING_GRADES",
     "RECORD_GRADES",
     "VERDICTS",
     "Grade",
@@ -50,6 +51,9 @@ GRADES: tuple[Grade, ...] = (
 )
 #: Grades of values that are part of the recorded past without any assumption.
 RECORD_GRADES: frozenset[Grade] = frozenset({"observed", "interpolated", "derived"})
+#: Grades a verdict names wherever it is stated in a sentence (a chart's headline, its marker):
+#: the verdict rests on something no one recorded. A projection is said by the year itself.
+QUALIFYING_GRADES: frozenset[Grade] = frozenset({"assumption", "back-cast", "counterfactual"})
 #: The words of a verdict (the attainment table's ``verdict`` and ``status`` columns).
 VERDICTS: tuple[str, ...] = ("met", "not_met", "undetermined", "not_computable")
 

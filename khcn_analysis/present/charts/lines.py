@@ -26,7 +26,7 @@ from khcn_analysis.present.charts.style import (
 from khcn_analysis.present.charts.targets import TargetSpec, Verdict, draw_targets
 from khcn_analysis.present.charts.text import scenario_title, status_word, verdict_word, w
 
-__all__ = ["DASHED", "draw_scenarios", "draw_series", "draw_verdicts", "spread_labels",
+__all__ = ["DASHED", "GRADED_RING", "draw_scenarios", "draw_series", "draw_verdicts", "spread_labels",
            "status_handles", "verdict_handles"]
 
 DASHED = (0, (5, 2.5))
@@ -89,23 +89,33 @@ def status_handles(statuses: set[str], lang: str) -> list[Line2D]:
     return handles
 
 
+#: The ring of a verdict resting on an assumption, a back-cast or a counterfactual: dashed.
+GRADED_RING = (0, (2.2, 1.6))
+
+
 def draw_verdicts(ax, verdicts: list[Verdict]) -> None:
-    """A ring in the verdict's colour around each value the judge ruled on."""
+    """A ring in the verdict's colour around each value the judge ruled on; dashed when the
+    verdict rests on an assumption, a back-cast or a counterfactual (the title says which)."""
     for v in verdicts:
         if np.isnan(v.value):
             continue
         style = verdict_style(v.status)
-        ax.plot([v.year], [v.value], linestyle="none", marker=style.marker, markersize=17,
-                markerfacecolor="none", markeredgecolor=style.colour, markeredgewidth=2.4, zorder=6)
+        ax.scatter([v.year], [v.value], s=17 ** 2, marker=style.marker, facecolors="none",
+                   edgecolors=style.colour, linewidths=2.4, zorder=6,
+                   linestyles=GRADED_RING if v.qualified else "solid", gid="verdict-graded" if v.qualified else "verdict")
 
 
 def verdict_handles(verdicts: list[Verdict], lang: str) -> list[Line2D]:
+    shown = [v for v in verdicts if not np.isnan(v.value)]
     handles = []
-    for status in dict.fromkeys(v.status for v in verdicts if not np.isnan(v.value)):
+    for status in dict.fromkeys(v.status for v in shown):
         style = verdict_style(status)
         handles.append(Line2D([], [], linestyle="none", marker=style.marker, markersize=13,
                               markerfacecolor="none", markeredgecolor=style.colour, markeredgewidth=2.2,
                               label=w("legend.verdict", lang, verdict=verdict_word(status, lang))))
+    if any(v.qualified for v in shown):
+        handles.append(Line2D([], [], color=GREY, linestyle=GRADED_RING, linewidth=2.2,
+                              label=w("legend.graded", lang)))
     return handles
 
 

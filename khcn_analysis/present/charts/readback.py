@@ -18,12 +18,14 @@ from matplotlib.text import Text
 from khcn_analysis.core.catalogue import LANGS, label_pair
 from khcn_analysis.core.config import MILESTONES
 from khcn_analysis.core.formatting import format_number
+from khcn_analysis.core.grades import QUALIFYING_GRADES
 from khcn_analysis.judge.compare import above_range
 from khcn_analysis.present.charts.frame import chart_texts
 from khcn_analysis.present.charts.placement import crosses
-from khcn_analysis.present.charts.text import short_value, verdict_word, w
+from khcn_analysis.present.charts.targets import verdict_words
+from khcn_analysis.present.charts.text import short_value
 
-__all__ = ["figure_texts", "layout_problems", "pattern", "title_items", "verdict_disagreements"]
+__all__ = ["figure_texts", "layout_problems", "pattern", "ring_years", "title_items", "verdict_disagreements"]
 
 
 def pattern(key: str, lang: str, **groups: str) -> re.Pattern[str]:
@@ -105,22 +107,39 @@ def _judged(attainment, indicator: str):
 
 
 def _expected_words(row, lang: str) -> str:
-    words = verdict_word(str(row["status"]), lang)
+    """The judge's row in words: its verdict, a passed range, and the grade it rests on when that
+    is an assumption, a back-cast or a counterfactual."""
     value = float(row["value"]) if not math.isnan(float(row["value"])) else math.nan
     upper = None if row["upper"] is None or math.isnan(float(row["upper"])) else float(row["upper"])
-    if row["status"] == "met" and above_range(str(row["comparator"]), upper, value):
-        words += ", " + w("verdict.above_range", lang)
-    return words
+    above = row["status"] == "met" and above_range(str(row["comparator"]), upper, value)
+    grade = row["grade"] if "grade" in row.index and isinstance(row["grade"], str) else ""
+    return verdict_words(str(row["status"]), above, grade, lang)
 
 
-def verdict_disagreements(runs: Sequence, lang: str, size: str = "slide") -> list[str]:
+def ring_years(fig: Figure) -> dict[int, bool]:
+    """``{year: dashed}`` of the verdict rings drawn (dashed: the verdict rests on a construction)."""
+    out: dict[int, bool] = {}
+    for ax in fig.axes:
+        for coll in ax.collections:
+            gid = coll.get_gid() or ""
+            if gid.startswith("verdict"):
+                for x, _y in coll.get_offsets():
+                    out[int(round(float(x)))] = gid == "verdict-graded"
+    return out
+
+
+def verdict_disagreements(runs: Sequence, lang: str, size: str = "slide", *, judge: Sequence | None = None,
+                          ) -> list[str]:
     """Draw the standard charts from ``runs`` (pipeline Results, the first with uncertainty for
     the fan) and list every verdict a chart states that differs from the judge's.
 
     Checked: each indicator chart's value and verdict words per milestone (the 7.5-in-5–7
-    case reads "met, above the range"), the funding-sufficiency words (one run) or counts
-    (several), the comparison chart's count of scenarios meeting the target, the fan
-    chart's chance of meeting the target. An empty list means every chart agrees.
+    case reads "met, above the range"; a verdict resting on an assumption, a back-cast or a
+    counterfactual names it) and its rings (dashed for those), the funding-sufficiency words
+    (one run) or counts (several), the comparison chart's count of scenarios meeting the
+    target, the fan chart's chance of meeting the target. An empty list means every chart
+    agrees. ``judge``: the Results whose rows are the reference (default ``runs``; a test
+    hands the charts other rows to prove a disagreement is caught).
     """
     from khcn_analysis.present.charts.chart_set import CHART_NAMES, standard_charts
     from khcn_analysis.present.charts.sufficiency import funding_sufficiency_chart, sufficiency_word
@@ -128,20 +147,28 @@ def verdict_disagreements(runs: Sequence, lang: str, size: str = "slide") -> lis
 
     first = runs[0]
     name = first.scenario.name
+    judge = list(judge) if judge is not None else list(runs)
     figs = standard_charts(list(runs), lang=lang, size=size)
     figs["single-sufficiency"] = funding_sufficiency_chart(first, lang=lang, size=size)
     out: list[str] = []
     for stem, indicator in ((CHART_NAMES[1], "st_investment_share_grdp"), (CHART_NAMES[2], "researcher_density")):
         stated = title_items(figs[stem], lang)
+        rings = ring_years(figs[stem])
         decimals = indicator_decimals(indicator)
-        for _, row in _judged(first.attainment, indicator).iterrows():
+        judged = _judged(judge[0].attainment, indicator)
+        for _, row in judged.iterrows():
             want = (short_value(float(row["value"]), str(row["unit"]), lang, decimals), _expected_words(row, lang))
             got = stated.get(int(row["year"]))
             if got != want:
                 out.append(f"{name} {stem} {indicator} {int(row['year'])} [{lang}]: chart {got}, judge {want}")
-        extra = set(stated) - set(_judged(first.attainment, indicator)["year"].astype(int))
+            graded = isinstance(row["grade"], str) and row["grade"] in QUALIFYING_GRADES
+            if not math.isnan(float(row["value"])) and rings.get(int(row["year"])) != graded:
+                out.append(f"{name} {stem} {indicator} {int(row['year'])}: ring dashed={rings.get(int(row['year']))}"
+                           f", judge's grade {row['grade']!r}")
+        extra = set(stated) - set(judged["year"].astype(int))
         if extra:
             out.append(f"{name} {stem}: verdicts for years the judge did not rule on: {sorted(extra)}")
+    first = judge[0]
     suff = first.sufficiency
     stated = title_items(figs["single-sufficiency"], lang)
     for _, row in suff.iterrows():
@@ -150,7 +177,7 @@ def verdict_disagreements(runs: Sequence, lang: str, size: str = "slide") -> lis
         if got != want:
             out.append(f"{name} sufficiency {int(row['year'])} [{lang}]: chart {got!r}, judge {want!r}")
     if len(runs) > 1:
-        out += _count_disagreements(runs, figs, lang)
+        out += _count_disagreements(judge, figs, lang)
     fan = figs.get(CHART_NAMES[5])
     if fan is not None:
         out += _fan_disagreement(first, fan, lang)

@@ -17,14 +17,22 @@ import pandas as pd
 
 from khcn_analysis.core.config import MILESTONES
 from khcn_analysis.core.formatting import format_number
+from khcn_analysis.core.grades import QUALIFYING_GRADES
 from khcn_analysis.judge.compare import above_range
 from khcn_analysis.present.charts.inputs import require_columns
 from khcn_analysis.present.charts.placement import Candidate, movable
 from khcn_analysis.present.charts.style import TARGET_COLOUR
-from khcn_analysis.present.charts.text import dash, decimals_of, format_value, verdict_word, w
+from khcn_analysis.present.charts.text import (
+    dash,
+    decimals_of,
+    format_value,
+    status_word,
+    verdict_word,
+    w,
+)
 
 __all__ = ["TargetSpec", "Verdict", "draw_targets", "milestone_verdicts", "short_clause",
-           "target_specs", "targets_table"]
+           "target_specs", "targets_table", "verdict_words"]
 
 
 @dataclass(frozen=True)
@@ -141,11 +149,26 @@ class Verdict:
     status: str
     above_range: bool
     target_id: str
+    grade: str = ""
+
+    @property
+    def qualified(self) -> bool:
+        """The verdict rests on an assumption, a back-cast or a counterfactual: it must say so."""
+        return self.grade in QUALIFYING_GRADES
 
     def words(self, lang: str) -> str:
-        """'đạt', 'chưa đạt', 'đạt, vượt khoảng mục tiêu'."""
-        text = verdict_word(self.status, lang)
-        return f"{text}, {w('verdict.above_range', lang)}" if self.above_range else text
+        """'đạt', 'chưa đạt', 'đạt, vượt khoảng mục tiêu', 'chưa xác định; giả định'."""
+        return verdict_words(self.status, self.above_range, self.grade, lang)
+
+
+def verdict_words(status: str, above: bool, grade: str, lang: str) -> str:
+    """A verdict as a chart states it: the judge's word, a passed range, the grade it rests on."""
+    text = verdict_word(status, lang)
+    if above:
+        text = f"{text}, {w('verdict.above_range', lang)}"
+    if grade in QUALIFYING_GRADES:
+        text = w("verdict.graded", lang, verdict=text, grade=status_word(grade, lang))
+    return text
 
 
 def milestone_verdicts(attainment: pd.DataFrame | None, indicator: str,
@@ -167,7 +190,8 @@ def milestone_verdicts(attainment: pd.DataFrame | None, indicator: str,
         value = float(r["value"]) if not pd.isna(r["value"]) else float("nan")
         status = str(r["status"])
         passed = status == "met" and above_range(str(r["comparator"]), _opt(r["upper"]), value)
-        v = Verdict(int(r["year"]), value, status, bool(passed), str(r["target_id"]))
+        grade = r["grade"] if "grade" in r.index and isinstance(r["grade"], str) else ""
+        v = Verdict(int(r["year"]), value, status, bool(passed), str(r["target_id"]), grade)
         year = int(r["year"])
         if year not in out or (out[year].status == "met" and status != "met"):
             out[year] = v

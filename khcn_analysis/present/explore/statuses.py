@@ -78,10 +78,11 @@ class VerdictStyle:
     background: str
 
 
-#: The judge's verdict (``met`` / ``not_met`` / ``not_computable``) → its badge.
+#: The judge's verdict (``met`` / ``not_met`` / ``undetermined`` / ``not_computable``) → its badge.
 VERDICT_STYLES: dict[str, VerdictStyle] = {
     "met": VerdictStyle("✓", "#00734F", "#E3F4EC"),
     "not_met": VerdictStyle("✗", "#A33F00", "#FBE5D8"),
+    "undetermined": VerdictStyle("?", "#6B3F8F", "#EFE6F6"),
     "not_computable": VerdictStyle("", "#555555", "#F2F2F2"),
 }
 NEUTRAL = "#333333"

@@ -72,12 +72,21 @@ def _grade(row: dict[str, Any] | None, fallback: str) -> str:
     return fallback
 
 
+def _sentence(row: dict[str, Any] | None, verdict: str, lang: str) -> str:
+    """For an undetermined verdict, the judge's own sentence: what would decide it (its breakpoint)."""
+    if row is None or verdict != "undetermined":
+        return ""
+    text = row.get(f"sentence_{lang}")
+    return text if isinstance(text, str) else ""
+
+
 def summary_rows(result: Results, lang: Lang = "vi") -> pd.DataFrame:
     """The table as tidy rows: indicator, year, value, the judge's verdict, target and gap as text.
 
-    ``status`` is the verdict (``met`` / ``not_met`` / ``not_computable``, or
-    ``no_target`` when the plan sets none that year); ``value_status`` the status
-    the value (or the judge's grade) carries.
+    ``status`` is the verdict (``met`` / ``not_met`` / ``undetermined`` /
+    ``not_computable``, or ``no_target`` when the plan sets none that year);
+    ``value_status`` the judge's evidence grade (else the value's status);
+    ``sentence`` the judge's sentence for an undetermined verdict (what decides it).
     """
     lang = check_lang(lang)
     table = result.table
@@ -110,7 +119,7 @@ def summary_rows(result: Results, lang: Lang = "vi") -> pd.DataFrame:
             rows.append({
                 "indicator": ind, "label": meta.label(lang), "year": year, "value": value,
                 "value_text": shown, "value_status": _grade(row, value_status), "status": verdict,
-                "target_text": target, "gap_text": gap,
+                "target_text": target, "gap_text": gap, "sentence": _sentence(row, verdict, lang),
             })
     return pd.DataFrame(rows)
 
@@ -131,7 +140,7 @@ TABLE_CSS = """
 
 
 def _badge(indicator: str, verdict: str, lang: str) -> str:
-    if verdict in ("met", "not_met"):
+    if verdict in ("met", "not_met", "undetermined"):
         style = VERDICT_STYLES[verdict]
         return (f'<span class="khcn-badge khcn-{verdict}" style="color:{style.colour};background:{style.background}">'
                 f"{esc(style.symbol)} {esc(verdict_word(indicator, verdict, lang))}</span>")
@@ -152,6 +161,8 @@ def _cell(r: Any, lang: str) -> str:
         word = esc(status_label(r.value_status, lang, lower=True))
         first.append(f'<b style="color:{style.colour}"><i>{word}</i></b>' if assumed else f"<i>{word}</i>")
     lines = [" · ".join(first)] + ([esc(r.gap_text)] if r.gap_text else [])
+    if r.sentence:
+        lines.append(f'<span class="khcn-why">{esc(r.sentence)}</span>')
     value_attr = "" if math.isnan(r.value) else repr(float(r.value))
     colour = f' style="color:{style.colour}"' if assumed else ""
     return (
