@@ -383,7 +383,7 @@ def test_the_table_shows_the_judges_verdicts_for_every_shipped_scenario(explorer
     for (indicator, year), cell in cells.items():
         if indicator == "funding_sufficiency":
             expected = enough.loc[year, "status"]
-            words = {"met": t("explore.verdict.enough", lang), "not_met": t("explore.verdict.short", lang)}
+            words = {"met": t("sufficiency.met", lang), "not_met": t("sufficiency.not_met", lang)}
         else:
             rows = province.loc[(province["indicator"] == indicator) & (province["year"] == year)]
             expected = rows["status"].iloc[0] if len(rows) else "no_target"

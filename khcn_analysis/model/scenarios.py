@@ -6,7 +6,8 @@ scenario enters the workbook (``load_scenario``, ``khcn validate``, a
 notebook's first cell through :func:`validate_parameters`) goes through one
 pydantic model with ``extra='forbid'``, and every problem names the file and
 the key. Parameter values are ASCII ids (papermill shows other text as
-``\\uXXXX``); Vietnamese labels come from :data:`RULE_LABELS`.
+``\\uXXXX``); their words for readers are the catalogue's ``choice.*``
+(``core/catalogue/parameters.py``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from typing import Any, Literal
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
+from khcn_analysis.core.catalogue import LANGS
 from khcn_analysis.core.errors import InputError, InputErrors
 from khcn_analysis.core.paths import require_project, scenarios_dir
 from khcn_analysis.core.strict_numbers import Integer, Number
@@ -39,6 +41,11 @@ __all__ = [
     "validate_parameters",
 ]
 
+def _lang(lang: str) -> str:
+    """The file's field suffix for ``lang`` (any other language reads the English fields, as before)."""
+    return lang if lang in LANGS else LANGS[-1]
+
+
 NAME_PATTERN = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 
 #: Parameters that may carry an uncertainty distribution.
@@ -49,24 +56,6 @@ UNCERTAIN_PARAMETERS = (
     "nonstate_value",
     "researcher_growth_value",
 )
-
-RULE_LABELS: dict[str, dict[str, str]] = {
-    "plan_as_written": {
-        "vi": "Theo kế hoạch (chia đều kinh phí từng giai đoạn)",
-        "en": "Plan as written (each phase's budget spread evenly)",
-    },
-    "gdp_linked": {"vi": "Giữ tỷ lệ so với GRDP năm gốc", "en": "Keeps the base-year share of GRDP"},
-    "fixed_share_expenditure": {
-        "vi": "Tỷ lệ cố định của tổng chi ngân sách",
-        "en": "Fixed share of budget expenditure",
-    },
-    "meet_targets": {"vi": "Vừa đủ đạt các mục tiêu", "en": "Exactly on the targets' path"},
-    "latest_trend": {
-        "vi": "Tiếp tục xu hướng gần nhất của chi KH&CN",
-        "en": "S&T spending continues its recent trend",
-    },
-    "growth": {"vi": "Tăng theo tốc độ giả định", "en": "Grows at the assumed rate"},
-}
 
 
 class ScenarioError(InputErrors):
@@ -231,12 +220,11 @@ class Scenario(BaseModel):
         return self.model_dump(mode="json", exclude={"path"})
 
     def description(self, lang: str = "vi") -> str:
-        return self.description_vi if lang == "vi" else self.description_en
+        return getattr(self, f"description_{_lang(lang)}")
 
     def title(self, lang: str = "vi") -> str:
         """The reader's name of the scenario in ``lang``; the id when the file gives none."""
-        title = self.title_vi if lang == "vi" else self.title_en
-        return title or self.name
+        return getattr(self, f"title_{_lang(lang)}") or self.name
 
     def central_value(self, key: str) -> float:
         """The value a deterministic run uses: the stated one."""
@@ -473,8 +461,7 @@ def scenario_title(scenario: Scenario | str, lang: str = "vi", directory: Path |
             _TITLE_CACHE[key] = (sc.title_vi, sc.title_en) if sc.name == name else (None, None)
         except ScenarioError:
             _TITLE_CACHE[key] = (None, None)
-    vi, en = _TITLE_CACHE[key]
-    return (vi if lang == "vi" else en) or name
+    return _TITLE_CACHE[key][LANGS.index(_lang(lang))] or name
 
 
 def list_scenarios(directory: Path | None = None) -> list[Scenario]:

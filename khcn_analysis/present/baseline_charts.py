@@ -1,6 +1,6 @@
 """Page 02's charts: the main Lai Châu series with a mark per status, and the regional bars.
 
-House style (``chart_style``), the shared status words (``status.*``) and marks, and
+House style (``present.charts``), the shared status words (``status.*``) and marks, and
 axes that span the data: a series with one point (researchers, 2011) used to get an
 x axis from 1925 to 2100.
 """

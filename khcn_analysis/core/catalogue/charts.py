@@ -85,10 +85,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "charts.sufficiency.item.none": ("{value} năm {year}", "{value} in {year}"),
     "charts.sufficiency.count": ("{k}/{n} năm {year}", "{k} of {n} in {year}"),
     "charts.sufficiency.line": ("100% = vừa đủ cho mục tiêu", "100% = exactly enough"),
-    # the judge's sufficiency statuses (judge/sufficiency.py): met = enough money
-    "charts.sufficiency.met": ("đủ", "enough"),
-    "charts.sufficiency.not_met": ("thiếu", "short"),
-    "charts.sufficiency.not_computable": ("chưa tính được", "not computable"),
     # uncertainty fan
     "charts.fan.title": ("Năm {year}, {label} có 90% khả năng nằm trong khoảng {lo}–{hi} (trung vị {med})",
                          "In {year}, {label} lies between {lo} and {hi} with 90% probability (median {med})"),

@@ -2,10 +2,8 @@
 
 Parameter names and their choices come from ``param.*`` / ``choice.*``
 (parameters.py), value statuses and verdicts from ``status.*`` / ``verdict.*``
-(status.py); this file holds only what the explorer alone says. Two shared words
-are missing elsewhere and kept here with the explorer's prefix until they move:
-funding "enough"/"short" (``explore.verdict.*``) and the statuses ``back-cast`` and
-``counterfactual`` (``explore.status.*``, used only while ``status.*`` lacks them).
+(status.py), funding "enough"/"short" from ``sufficiency.*`` (status.py); this file
+holds only what the explorer alone says.
 """
 
 from __future__ import annotations
@@ -83,11 +81,6 @@ WORDS: dict[str, tuple[str, str]] = {
     "explore.table.above_range": ("vượt khoảng mục tiêu {amount}", "{amount} above the range"),
     "explore.table.sufficiency_target": ("100% = vừa đủ", "100% = just enough"),
     "explore.table.sufficiency_unit": ("% mức cần", "% of the need"),
-    "explore.verdict.enough": ("Đủ", "Enough"),
-    "explore.verdict.short": ("Thiếu", "Short"),
-    # statuses the shared catalogue does not have yet (issue 13 adds them as status.*)
-    "explore.status.back-cast": ("Ước tính ngược", "Back-cast"),
-    "explore.status.counterfactual": ("Giả định phản thực", "Counterfactual"),
     # the live charts
     "explore.chart.target": ("mục tiêu", "target"),
     "explore.chart.finding.met": ("Đạt mục tiêu {years}", "Meets the {years} target"),

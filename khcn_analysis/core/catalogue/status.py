@@ -9,7 +9,8 @@ Sentence-initial forms are stored; :func:`value_status_label` and
 A value's status is its evidence grade (:mod:`khcn_analysis.core.grades`): the
 grade words are the status words (``grade.<g>`` = ``status.<g>``), with a line
 each saying what the grade means (``grade.explain.<g>``). A verdict is a short
-word (``verdict.<v>``) and its full, promising form (``verdict.long.<v>``).
+word (``verdict.<v>``) and its full, promising form (``verdict.long.<v>``). Funding
+sufficiency's verdict is said "enough" / "short" (``sufficiency.met`` / ``sufficiency.not_met``).
 """
 
 from __future__ import annotations
@@ -81,6 +82,9 @@ WORDS: dict[str, tuple[str, str]] = {
     "verdict.title": ("Kết luận", "Verdict"),
     "verdict.deciding_assumption": ("Giả định quyết định", "Deciding assumption"),
     "verdict.breakpoint": ("Ngưỡng đổi kết luận", "Breakpoint"),
+    # the judge's funding-sufficiency verdict (judge/sufficiency.py): met = the money covers the need
+    "sufficiency.met": ("Đủ", "Enough"),
+    "sufficiency.not_met": ("Thiếu", "Short"),
 }
 
 

@@ -14,7 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from khcn_analysis.core.catalogue import has
+from khcn_analysis.core.catalogue import has, t
 from khcn_analysis.core.config import MILESTONES
 from khcn_analysis.core.errors import InputError
 from khcn_analysis.core.formatting import check_lang, format_number
@@ -29,6 +29,7 @@ from khcn_analysis.present.charts.style import (
 )
 from khcn_analysis.present.charts.text import (
     chart_source,
+    mid,
     scenario_title,
     status_word,
     verdict_word,
@@ -43,9 +44,9 @@ SUFFICIENCY_YEARS: tuple[int, ...] = MILESTONES
 def sufficiency_word(status: str, lang: str) -> str:
     """'đủ' / 'thiếu' / 'chưa tính được' for the judge's sufficiency status (met / not_met / …).
 
-    A status with no word of its own here takes the shared verdict word.
+    The shared words (``sufficiency.*``, status.py); a status without one takes the verdict word.
     """
-    return w(f"sufficiency.{status}", lang) if has(f"charts.sufficiency.{status}") else verdict_word(status, lang)
+    return mid(t(f"sufficiency.{status}", lang)) if has(f"sufficiency.{status}") else verdict_word(status, lang)
 
 
 def percent(ratio: float, lang: str) -> str:

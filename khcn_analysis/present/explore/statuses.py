@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from khcn_analysis.core.catalogue import has, t
+from khcn_analysis.core.catalogue.status import value_status_label
 from khcn_analysis.present.charts.style import HISTORY_COLOUR, OKABE_ITO, PALETTE
 from khcn_analysis.present.charts.style import STATUS_STYLES as CHART_STATUS_STYLES
 
@@ -60,10 +60,8 @@ def status_style(status: str) -> Look:
 
 
 def status_label(status: str, lang: str, *, lower: bool = False) -> str:
-    """The reader's word for a value status (``status.*``, else the explorer's own, else the id)."""
-    key = next((k for k in (f"status.{status}", f"explore.status.{status}") if has(k)), None)
-    text = t(key, lang) if key else status
-    return text[:1].lower() + text[1:] if lower else text
+    """The reader's word for a value status (``status.*``, else the id)."""
+    return value_status_label(status, lang, lower=lower)
 
 
 @dataclass(frozen=True)

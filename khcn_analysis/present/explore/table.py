@@ -36,7 +36,7 @@ _GAP_DECIMALS = {"bn VND": 1, "persons": 0}
 def verdict_word(indicator: str, verdict: str, lang: str) -> str:
     """The badge's word: the judge's verdict, said as "enough"/"short" for the money."""
     if indicator == SUFFICIENCY and verdict in ("met", "not_met"):
-        return t("explore.verdict." + ("enough" if verdict == "met" else "short"), lang)
+        return t(f"sufficiency.{verdict}", lang)
     return t(f"verdict.{verdict}", lang)
 
 
