@@ -213,6 +213,11 @@ def check_explorer(shown: pipeline.Results, judge: pipeline.Results, lang: str) 
             problems += _diff(f"{where} grade word", grade_word(j["grade"], lang, lower=True) in text, True)
         if j["verdict"] == "undetermined":
             problems += _diff(f"{where} breakpoint sentence", j[f"sentence_{lang}"] in _unescape(text), True)
+    from khcn_analysis.present.explore.preview import _finding, _verdicts
+
+    for ind in ("st_investment_share_grdp", "researcher_density"):  # the live charts' headline
+        want = {year: j["verdict"] for (i, year), j in first.items() if i == ind}
+        problems += _diff(f"explorer preview {ind}", _finding(_verdicts(shown, ind), lang)[0], _finding(want, lang)[0])
     return problems
 
 
@@ -375,3 +380,35 @@ def test_undetermined_verdicts_exist_to_be_checked(runs) -> None:
     open_rows = att[att["verdict"] == "undetermined"]
     assert len(open_rows) and open_rows["sentence_en"].str.contains("at least").all()
     assert not math.isnan(open_rows["breakpoint"].iloc[0])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("name, grade", [("latest_trend", "back-cast"), ("plan_as_written", "counterfactual"),
+                                         ("gdp_linked", "assumption")])
+def test_a_verdict_on_a_construction_names_it_in_every_output(runs, name: str, grade: str, lang: str,
+                                                              tmp_path: Path) -> None:
+    """The 2015 S&T investment verdict rests on a back-cast (latest_trend), the plan's money as if
+    spent (plan_as_written) or, from 2020, an assumed share (gdp_linked): every output says which."""
+    import openpyxl
+
+    from khcn_analysis.present import charts
+    from khcn_analysis.present import narrative as nr
+    from khcn_analysis.present.brief.findings import findings_table
+    from khcn_analysis.present.excel import write_workbook
+    from khcn_analysis.present.explore.table import summary_html
+
+    res = runs[name]
+    att = res.attainment
+    assert (judged(att)["grade"] == grade).any()
+    word, lower = grade_word(grade, lang), grade_word(grade, lang, lower=True)
+    assert lower in _cli(res, "--lang", lang)
+    assert f'"grade": "{grade}"' in _cli(res, "--format", "json")
+    layout = write_workbook(res, tmp_path / "w.xlsx", lang=lang)
+    ws = openpyxl.load_workbook(layout.path)[layout.sheets["summary"]]
+    assert word in {ws[e["grade_cell"]].value for e in layout.summary_rows}
+    assert lower in _unescape(summary_html(res, lang))
+    title = charts.chart_texts(charts.st_investment_share_chart(res, lang=lang))["title"]
+    assert t("charts.verdict.graded", lang, verdict="", grade=lower).strip("; ") in title
+    assert lower in set(nr.attainment_table(att, lang)[t("evidence.col.grade_title", lang)])
+    table = findings_table(res, lang)
+    assert word.lower() in (" ".join(r[6] for r in table.rows if len(r) > 6) + table.note).lower()

@@ -85,6 +85,8 @@ WORDS: dict[str, tuple[str, str]] = {
     "explore.chart.target": ("mục tiêu", "target"),
     "explore.chart.finding.met": ("Đạt mục tiêu {years}", "Meets the {years} target"),
     "explore.chart.finding.missed": ("Chưa đạt mục tiêu {years}", "Misses the {years} target"),
+    "explore.chart.finding.open": ("Chưa xác định mục tiêu {years}", "Undetermined: the {years} target"),
+    "explore.chart.finding.and": ("{first}; {second}", "{first}; {second}"),
     "explore.chart.finding.both": ("Đạt mục tiêu {met}; chưa đạt mục tiêu {missed}",
                                    "Meets the {met} target; misses the {missed} target"),
     "explore.chart.sufficiency.title": ("Mức đáp ứng kinh phí: đầu tư / mức cần để đạt mục tiêu (%)",

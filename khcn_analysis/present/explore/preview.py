@@ -168,13 +168,20 @@ def _draw_targets(ax: Any, indicator: str, attainment: pd.DataFrame, unit: str, 
 def _finding(verdicts: dict[int, str], lang: str) -> tuple[str, str]:
     met = ", ".join(str(y) for y in MILESTONES if verdicts.get(y) == "met")
     missed = ", ".join(str(y) for y in MILESTONES if verdicts.get(y) == "not_met")
+    open_ = ", ".join(str(y) for y in MILESTONES if verdicts.get(y) == "undetermined")
     if met and missed:
-        return t("explore.chart.finding.both", lang, met=met, missed=missed), VERDICT_STYLES["not_met"].colour
-    if missed:
-        return t("explore.chart.finding.missed", lang, years=missed), VERDICT_STYLES["not_met"].colour
-    if met:
-        return t("explore.chart.finding.met", lang, years=met), VERDICT_STYLES["met"].colour
-    return "", NEUTRAL
+        text, colour = t("explore.chart.finding.both", lang, met=met, missed=missed), VERDICT_STYLES["not_met"].colour
+    elif missed:
+        text, colour = t("explore.chart.finding.missed", lang, years=missed), VERDICT_STYLES["not_met"].colour
+    elif met:
+        text, colour = t("explore.chart.finding.met", lang, years=met), VERDICT_STYLES["met"].colour
+    else:
+        text, colour = "", NEUTRAL
+    if open_:  # the judge could not decide: said, never left out (the table says what decides it)
+        more = t("explore.chart.finding.open", lang, years=open_)
+        text = t("explore.chart.finding.and", lang, first=text, second=more[:1].lower() + more[1:]) if text else more
+        colour = colour if missed else VERDICT_STYLES["undetermined"].colour
+    return text, colour
 
 
 def _draw_indicator(fig: Any, ax: Any, ind: str, rows: pd.DataFrame, attainment: pd.DataFrame,
