@@ -58,7 +58,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "charts.title.stay": ("{label} giữ ở {a} từ {y0} đến {y1}", "{label} stays at {a} from {y0} to {y1}"),
     "charts.verdict.above_range": ("vượt khoảng mục tiêu", "above the range"),
     # a verdict resting on an assumption, a back-cast or a counterfactual names it
-    "charts.verdict.graded": ("{verdict}; dựa trên {grade}", "{verdict}; rests on {grade}"),
+    "charts.verdict.graded": ("{verdict}; dựa trên {grade}", "{verdict}; evidence: {grade}"),
     "charts.legend.verdict": ("năm mốc: {verdict}", "milestone: {verdict}"),
     "charts.legend.graded": ("vòng nét đứt: kết luận dựa trên giả định, ngoại suy ngược hoặc giả định phản thực",
                              "dashed ring: a verdict resting on an assumption, a back-cast or a counterfactual"),

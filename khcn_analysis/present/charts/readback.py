@@ -172,7 +172,7 @@ def verdict_disagreements(runs: Sequence, lang: str, size: str = "slide", *, jud
     suff = first.sufficiency
     stated = title_items(figs["single-sufficiency"], lang)
     for _, row in suff.iterrows():
-        want = sufficiency_word(str(row["status"]), lang)
+        want = sufficiency_word(str(row["status"]), lang, row.get("value_status", ""))
         got = stated.get(int(row["year"]), ("", ""))[1]
         if got != want:
             out.append(f"{name} sufficiency {int(row['year'])} [{lang}]: chart {got!r}, judge {want!r}")

@@ -18,6 +18,7 @@ from khcn_analysis.core.catalogue import has, t
 from khcn_analysis.core.config import MILESTONES
 from khcn_analysis.core.errors import InputError
 from khcn_analysis.core.formatting import check_lang, format_number
+from khcn_analysis.core.grades import QUALIFYING_GRADES
 from khcn_analysis.present.charts.frame import new_frame, place_legend
 from khcn_analysis.present.charts.inputs import chart_data, older_names, scenario_series
 from khcn_analysis.present.charts.style import (
@@ -41,12 +42,16 @@ __all__ = ["SUFFICIENCY_YEARS", "funding_sufficiency_chart", "sufficiency_title"
 SUFFICIENCY_YEARS: tuple[int, ...] = MILESTONES
 
 
-def sufficiency_word(status: str, lang: str) -> str:
-    """'đủ' / 'thiếu' / 'chưa tính được' for the judge's sufficiency status (met / not_met / …).
+def sufficiency_word(status: str, lang: str, grade: object = "") -> str:
+    """'đủ' / 'thiếu' / 'chưa tính được' for the judge's sufficiency status (met / not_met / …),
+    and the grade it rests on when that is an assumption, a back-cast or a counterfactual.
 
     The shared words (``sufficiency.*``, status.py); a status without one takes the verdict word.
     """
-    return mid(t(f"sufficiency.{status}", lang)) if has(f"sufficiency.{status}") else verdict_word(status, lang)
+    text = mid(t(f"sufficiency.{status}", lang)) if has(f"sufficiency.{status}") else verdict_word(status, lang)
+    if isinstance(grade, str) and grade in QUALIFYING_GRADES:
+        text = w("verdict.graded", lang, verdict=text, grade=status_word(grade, lang))
+    return text
 
 
 def percent(ratio: float, lang: str) -> str:
@@ -70,9 +75,11 @@ def sufficiency_title(rows: pd.DataFrame, verdicts: pd.DataFrame | None, names: 
         return w("sufficiency.title.many", lang, items=", ".join(items))
     primary = rows.loc[rows["scenario"] == names[0]].set_index("year")["value"]
     if judged is not None:
-        mine = judged.loc[judged["scenario"].astype(str) == names[0]].set_index("year")["status"]
+        own = judged.loc[judged["scenario"].astype(str) == names[0]].set_index("year")
+        mine = own["status"]
+        grades = own["value_status"] if "value_status" in own.columns else pd.Series(dtype=object)
         items = [w("title.item", lang, value=percent(primary[y], lang), year=y,
-                   verdict=sufficiency_word(str(mine[y]), lang)) for y in years if y in mine.index]
+                   verdict=sufficiency_word(str(mine[y]), lang, grades.get(y, ""))) for y in years if y in mine.index]
         return w("sufficiency.title.one", lang, items=", ".join(items))
     items = [w("sufficiency.item.none", lang, value=percent(primary[y], lang), year=y)
              for y in years if y in primary.index]
