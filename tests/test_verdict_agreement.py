@@ -1,7 +1,7 @@
 """One verdict, with its grade, everywhere (issue 12 point 3, issue 13 point 1).
 
 Every shipped scenario is run through the pipeline once, and every output is read back
-as a reader sees it, in Vietnamese and English: the CLI (``khcn targets`` as JSON and as a
+as a reader sees it, in Vietnamese and English: the CLI (``khcn targets`` as JSON, CSV and as a
 table), the Excel workbook's summary sheet (the words and the formulas' cached results),
 the explorer's table (rows and HTML), the charts (headlines and rings, via
 ``charts.verdict_disagreements``), the report pages (the attainment table, its sentence,
@@ -128,6 +128,17 @@ def check_cli_json(shown: pipeline.Results, judge: pipeline.Results, lang: str) 
     for r, (_, j) in zip(rows, att.iterrows(), strict=False):
         for column in ("status", "verdict", "central_verdict", "grade", f"sentence_{lang}"):
             problems += _diff(f"cli json {j['target_id']} {j['year']} {column}", r[column] or "", j[column] or "")
+    return problems
+
+
+def check_cli_csv(shown: pipeline.Results, judge: pipeline.Results, lang: str) -> list[str]:
+    rows = pd.read_csv(io.StringIO(_cli(shown, "--format", "csv")), keep_default_na=False)
+    att = judge.attainment
+    problems = _diff("cli csv rows", list(zip(rows["target_id"], rows["year"], strict=True)),
+                     list(zip(att["target_id"], att["year"].astype(int), strict=True)))
+    for (_, r), (_, j) in zip(rows.iterrows(), att.iterrows(), strict=False):
+        for column in ("status", "verdict", "central_verdict", "grade", f"sentence_{lang}"):
+            problems += _diff(f"cli csv {j['target_id']} {j['year']} {column}", r[column], j[column] or "")
     return problems
 
 
@@ -304,6 +315,7 @@ def check_charts(shown: pipeline.Results, judge: pipeline.Results, lang: str) ->
 
 CHECKS: dict[str, Check] = {
     "cli-json": check_cli_json,
+    "cli-csv": check_cli_csv,
     "cli-table": check_cli_table,
     "explorer": check_explorer,
     "report": check_narrative,
