@@ -106,8 +106,10 @@ def _joined(value: str | list[str]) -> str:
 
 
 #: The page around nbconvert's ``basic`` body: a few kilobytes of CSS instead of the lab
-#: template's 256 KB, no script. Tables wrap instead of scrolling (a URL breaks anywhere) and
-#: a page prints on A4 portrait. Text columns are left-aligned, numbers right-aligned.
+#: template's 256 KB, no script. Tables wrap between words instead of scrolling (a year or a
+#: word is never split: "202/0" was unreadable; a URL breaks anywhere) and a page prints on A4
+#: portrait. Text columns are left-aligned, numbers right-aligned; the plan and baseline pages'
+#: tables (khcn-b02: their own style block is stripped with every <style> of an output) left.
 READER_CSS = """
 body { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; color: #1f2328; margin: 0; line-height: 1.45; }
 main.khcn-page { max-width: 72rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
@@ -117,10 +119,12 @@ h3 { font-size: 1.1rem; }
 a.anchor-link { display: none; }
 table { border-collapse: collapse; margin: .6rem 0 1rem; max-width: 100%; font-size: .9rem; }
 th, td { padding: .35rem .55rem; border-bottom: 1px solid #e5e7eb; vertical-align: top; text-align: right;
-         overflow-wrap: anywhere; max-width: 36rem; }
+         overflow-wrap: break-word; max-width: 36rem; }
+table.khcn-sources td, td a { overflow-wrap: anywhere; }
 thead th { border-bottom: 1px solid #8c959f; }
 th { font-weight: 600; }
 td:first-child, th:first-child, table.khcn-sources td, table.khcn-assumptions td { text-align: left; }
+table.khcn-sources th, table.khcn-assumptions th, table.khcn-b02 th, table.khcn-b02 td { text-align: left; }
 tbody tr:nth-child(even) { background: #f6f8fa; }
 img { max-width: 100%; height: auto; display: block; margin: .5rem 0 1.2rem; }
 pre { white-space: pre-wrap; overflow-wrap: anywhere; font-size: .85rem; background: #f6f8fa; padding: .5rem; }
