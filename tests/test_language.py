@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import io
 import re
-import shutil
 import subprocess
 from pathlib import Path
 from xml.etree import ElementTree
@@ -111,17 +110,12 @@ def test_the_detector_passes_clean_text_and_the_named_exceptions():
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    """A private project root with processed data, so reports/progress of the checkout stay untouched."""
-    root = tmp_path_factory.mktemp("language-project")
-    for folder in ("data/raw", "scenarios"):
-        shutil.copytree(ROOT / folder, root / folder)
+def project(new_project):
+    """A private copy of the built project, so reports/progress of the checkout stay untouched."""
+    root = new_project("language")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("KHCN_ROOT", str(root))
         mp.setenv("MPLBACKEND", "Agg")
-        from khcn_analysis.data.build import build_processed
-
-        build_processed(raw_dir=root / "data" / "raw", processed_dir=root / "data" / "processed")
         yield root
 
 

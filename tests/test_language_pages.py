@@ -34,12 +34,9 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first
 
 
 @pytest.fixture(scope="module")
-def batches(tmp_path_factory) -> dict[str, Path]:
+def batches(new_project) -> dict[str, Path]:
     """lang → the folder of its complete batch (``reports/latest``)."""
-    root = tmp_path_factory.mktemp("language-pages")
-    for folder in ("data/raw", "scenarios", "notebooks"):
-        shutil.copytree(ROOT / folder, root / folder, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-    (root / "data" / "processed").mkdir()
+    root = new_project("language-pages")
     out = {}
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("KHCN_ROOT", str(root))
