@@ -37,6 +37,8 @@ VIETNAMESE_PROPER_NAMES = (
     "Chỉ thị", "Thông tư", "Nghị định", "Luật", "UBND", "HĐND", "Sở", "KH&CN",
 )
 
+#: Document numbers keep their Vietnamese letters in English (182/QĐ-UBND, 569/QĐ-TTg, 20-NQ/TW).
+DOCUMENT_NUMBERS = re.compile(r"\d+/(?:QĐ|NQ|CT|TB|BC|KH)-[A-ZĐa-z]+|\d+-NQ/TW")
 _SNAKE_ID = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
 _DOTTED_ID = re.compile(r"\b[a-z]+\.[a-z0-9_]+\.(?:\d{4}\.)?[a-z0-9_]+\b")
 _SOURCE_PREFIX = re.compile(r"\b(?:gso|mof|most|plan|assumption|scenario|dept|department)[_:][a-z0-9]", re.I)
@@ -69,7 +71,7 @@ def leaks(text: str, lang: str, *, allow: Iterable[str] = ()) -> list[str]:
 
     ``allow``: phrases that are legitimate here (a file name where the file is the point).
     """
-    text = _strip(text, allow)
+    text = _strip(DOCUMENT_NUMBERS.sub(" ", text), allow)
     found = [f"temporary path: {m.group(0)}" for m in _TEMP_PATH.finditer(text)]
     text = _FILE_NAME.sub(" ", _WEB_ADDRESS.sub(" ", text))
     for value in RAW_VALUES:

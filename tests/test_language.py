@@ -24,7 +24,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from language_leaks import VIETNAMESE_PROPER_NAMES, leaks
+from language_leaks import DOCUMENT_NUMBERS, VIETNAMESE_PROPER_NAMES, leaks
 
 from khcn_analysis.cli import main
 from khcn_analysis.core.catalogue.sources import SOURCE_NAMES
@@ -40,8 +40,6 @@ PERIOD = "2026-H1"
 PUBLISHERS_EN = tuple(en for _, en in SOURCE_NAMES.values())
 #: An English text may quote the plan's own Vietnamese sentence, in quotation marks, before its gloss.
 VERBATIM_QUOTE = re.compile(r"“[^”]*”")
-#: Document numbers keep their Vietnamese letters in English (182/QĐ-UBND, 20-NQ/TW).
-DOCUMENT_NUMBERS = re.compile(r"\d+/(?:QĐ|NQ|CT|TB|BC|KH)-[A-ZĐ]+|\d+-NQ/TW")
 
 #: Excel columns whose cells are references, not prose: a formula's cell name, a source id that
 #: the sources sheet lists, a file or URL, and a quote kept verbatim in the source's language.

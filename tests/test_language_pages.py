@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 from html_safety import visible_text
-from language_leaks import VIETNAMESE_PROPER_NAMES, leaks
-from test_language import DOCUMENT_NUMBERS, PUBLISHERS_EN, SCENARIOS
+from language_leaks import DOCUMENT_NUMBERS, VIETNAMESE_PROPER_NAMES, leaks
+from test_language import PUBLISHERS_EN, SCENARIOS
 
 from khcn_analysis.cli import main
 
