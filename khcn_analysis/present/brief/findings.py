@@ -83,12 +83,17 @@ def _targets(results: Any) -> dict[str, Any]:
     return {tg.id: tg for tg in results.plan.targets}
 
 
+#: Relative column widths of the targets table. English words are longer where it matters
+#: ("(projected)", "Undetermined", "Counterfactual" were split or cut); the target column gives.
+_FINDINGS_WIDTHS = {"vi": (1.75, 4.4, 2.2, 2.0, 1.6, 2.1, 2.45), "en": (2.0, 3.3, 1.9, 1.5, 2.5, 2.0, 2.8)}
+
+
 def findings_table(results: Any, lang: str) -> Table:
     """The judged targets grouped by milestone year: level, value, verdict, shortfall, evidence."""
     rows = judged_rows(results)
     last_recorded = _last_recorded_year(results)
     header = [t(f"brief.col.{k}", lang) for k in ("year", "target", "goal", "value", "verdict", "gap", "basis")]
-    widths = [1.75, 4.4, 2.2, 2.0, 1.6, 2.1, 2.45]
+    widths = list(_FINDINGS_WIDTHS[lang])
     body: list[list[str]] = []
     for r in rows.to_dict("records"):
         year = int(r["year"])
