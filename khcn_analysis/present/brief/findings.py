@@ -16,7 +16,7 @@ from typing import Any
 
 import pandas as pd
 
-from khcn_analysis.core.catalogue import has, t
+from khcn_analysis.core.catalogue import LANGS, has, t
 from khcn_analysis.core.config import MILESTONES
 from khcn_analysis.core.indicators import unit_label
 from khcn_analysis.core.provenance import is_assumed
@@ -85,7 +85,8 @@ def _targets(results: Any) -> dict[str, Any]:
 
 #: Relative column widths of the targets table. English words are longer where it matters
 #: ("(projected)", "Undetermined", "Counterfactual" were split or cut); the target column gives.
-_FINDINGS_WIDTHS = {"vi": (1.75, 4.4, 2.2, 2.0, 1.6, 2.1, 2.45), "en": (2.0, 3.3, 1.9, 1.5, 2.5, 2.0, 2.8)}
+#: Numbers, not words: one row per language of catalogue.LANGS (Vietnamese, English).
+_FINDINGS_WIDTHS = ((1.75, 4.4, 2.2, 2.0, 1.6, 2.1, 2.45), (2.0, 3.3, 1.9, 1.5, 2.5, 2.0, 2.8))
 
 
 def findings_table(results: Any, lang: str) -> Table:
@@ -93,7 +94,7 @@ def findings_table(results: Any, lang: str) -> Table:
     rows = judged_rows(results)
     last_recorded = _last_recorded_year(results)
     header = [t(f"brief.col.{k}", lang) for k in ("year", "target", "goal", "value", "verdict", "gap", "basis")]
-    widths = list(_FINDINGS_WIDTHS[lang])
+    widths = list(_FINDINGS_WIDTHS[LANGS.index(lang)])
     body: list[list[str]] = []
     for r in rows.to_dict("records"):
         year = int(r["year"])
