@@ -1,8 +1,9 @@
 """Monte Carlo memory, measured from outside the process: 10,000 to 1,000,000 draws.
 
 Each run is a fresh process (:mod:`benchmarks.child_monte_carlo`: the whole uncertainty
-run of ``plan_as_written`` with bands and target probabilities, seed 1); the parent
-reads the child's peak resident set size with ``os.wait4`` once it ends. That counts
+run of ``plan_as_written`` with bands and target probabilities, seed 1); a small waiter
+process (:mod:`benchmarks.rss_waiter`) reads its peak resident set size with ``os.wait4``
+once it ends. That counts
 everything the process held (interpreter, libraries, inputs, numpy's buffers, whatever
 its allocator pools kept), which ``tracemalloc`` in the other cases does not. The time
 shown is the engine call alone, by the child's clock. Goal (issue 16.2): 1,000,000 draws

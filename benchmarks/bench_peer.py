@@ -42,7 +42,7 @@ def _setup() -> None:
     from khcn_analysis.data.baseline import load_observations
     from khcn_analysis.data.build import build_processed
     from khcn_analysis.model.projection import prepare
-    from khcn_analysis.model.scenarios import UNCERTAIN_PARAMETERS, load_scenario
+    from khcn_analysis.model.scenarios import load_scenario
     from khcn_analysis.model.uncertainty import draw_parameters
     from khcn_analysis.plan.load import load_plan
 
@@ -50,7 +50,9 @@ def _setup() -> None:
     build_processed(processed_dir=out)
     inputs = prepare(load_scenario(SCENARIO), load_observations(out), load_plan())
     params = draw_parameters(inputs, DRAWS, SEED)
-    _state.update(inputs=inputs, params=params, keys=UNCERTAIN_PARAMETERS)
+    # Every drawn value is a parameter of the per-set model: the scenario's uncertain parameters and
+    # the plausible values of the history cells the engine draws too (one history, issue 13).
+    _state.update(inputs=inputs, params=params, keys=tuple(params))
     _state["ema"] = _ema_setup()
     ours = _engine()
     theirs = _ema()

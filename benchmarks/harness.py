@@ -14,7 +14,7 @@ such as notebook kernels.
 A case may return :class:`Measured` from each run instead: for work in a child process,
 the seconds the child measured around the work itself (used instead of the harness's
 clock, which would include the child's start-up) and the child's peak resident memory
-read from outside by the parent (``os.wait4``; tracemalloc misses numpy's allocator
+read from outside by a small waiter process (``os.wait4``; tracemalloc misses numpy's allocator
 pools and the interpreter); or only data about the run (how many notebooks ran). Such
 a case has no tracemalloc run; its peak is the largest resident peak of its runs
 ("resident" in the table), or none. :func:`run_child` starts such a child.
@@ -35,7 +35,9 @@ import tracemalloc
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
+from pathlib import Path
 
+WAITER = str(Path(__file__).with_name("rss_waiter.py"))
 VERSIONED = ("numpy", "pandas", "papermill", "nbconvert", "matplotlib", "openpyxl", "xlsxwriter",
              "pydantic", "ema-workbench")
 
@@ -113,23 +115,27 @@ def run_case(case: Case) -> Result:
 def run_child(args: Sequence[str], *, env: dict[str, str] | None = None) -> Measured:
     """Run ``python args…`` to the end; its peak resident memory (read from outside) and its report.
 
-    The parent waits with ``os.wait4``, which returns the child's own resource use:
-    ``ru_maxrss`` is its peak resident set size (KiB on Linux). The child may print one
+    The child is started by a small waiter process (:mod:`benchmarks.rss_waiter`), which waits
+    for it with ``os.wait4``: ``ru_maxrss`` is the child's peak resident set size (KiB on
+    Linux). Not from this process: Linux carries the peak of the process that started a
+    child into the child's ``ru_maxrss`` (across fork/vfork and exec), so a child of the
+    benchmark process (hundreds of MiB by then) would never report less than it. The child may print one
     JSON object as the last line of its stdout; its ``"seconds"`` becomes the run's time.
     A child that fails raises, with the end of its stderr.
     """
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        proc = subprocess.Popen([sys.executable, *args], stdout=out, stderr=err, text=True, env=env)
-        _, status, usage = os.wait4(proc.pid, 0)
-        proc.returncode = os.waitstatus_to_exitcode(status)  # reaped here, not by Popen
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err, \
+            tempfile.NamedTemporaryFile("r", suffix=".json") as report:
+        proc = subprocess.run([sys.executable, WAITER, report.name, sys.executable, *args], stdout=out,
+                              stderr=err, text=True, env=env, check=False)
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read(), err.read()
+        usage = json.loads(report.read() or "{}")
     if proc.returncode != 0:
         raise RuntimeError(f"python {' '.join(args)} exited with {proc.returncode}: {stderr[-2000:]}")
     lines = stdout.strip().splitlines()
     data = json.loads(lines[-1]) if lines and lines[-1].startswith("{") else {}
-    return Measured(seconds=data.get("seconds"), peak_mib=usage.ru_maxrss / 1024, data=data)
+    return Measured(seconds=data.get("seconds"), peak_mib=usage["maxrss_kib"] / 1024, data=data)
 
 
 def cpu_model() -> str:
