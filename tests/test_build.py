@@ -273,6 +273,7 @@ def test_missing_build_says_how_to_fix(tmp_path):
         baseline.load_observations(tmp_path)
 
 
+@pytest.mark.slow  # the installed command in a subprocess
 def test_cli_build_writes_only_processed_and_never_touches_raw(tmp_path):
     raw = copy_raw(tmp_path)
     (tmp_path / "data" / "processed").mkdir()

@@ -18,6 +18,10 @@ from khcn_analysis import pipeline
 from khcn_analysis.model.scenarios import list_scenarios
 from khcn_analysis.present import charts
 
+# Every chart of every shipped scenario drawn at slide and A4 size in both languages: make test runs
+# it, make test-fast leaves it out (test_charts draws and checks the charts one by one).
+pytestmark = pytest.mark.slow
+
 LANGS = ("vi", "en")
 SIZES = ("slide", "a4")
 

@@ -168,6 +168,7 @@ def test_escape_sequences_in_an_error_are_stripped(root: Path, capsys) -> None:
     assert "\x1b" not in err and "x[2Jy" not in err and "xy" in err
 
 
+@pytest.mark.slow  # the installed command in a subprocess
 def test_a_full_device_is_a_clear_exit_2(built_root: Path) -> None:
     for argv in (["plan"], ["project", "--scenario", "plan_as_written", "--format", "csv"]):
         with open("/dev/full", "w") as full:
@@ -178,6 +179,7 @@ def test_a_full_device_is_a_clear_exit_2(built_root: Path) -> None:
         assert "Traceback" not in done.stderr and "internal error" not in done.stderr
 
 
+@pytest.mark.slow  # the installed command in a subprocess
 def test_an_ascii_console_is_a_clear_exit_2(built_root: Path) -> None:
     done = subprocess.run([str(KHCN), "plan"], capture_output=True, env=subprocess_env(
         built_root, PYTHONIOENCODING="ascii"), timeout=300)
@@ -186,6 +188,7 @@ def test_an_ascii_console_is_a_clear_exit_2(built_root: Path) -> None:
     assert "encoding (ascii)" in err and "UTF-8" in err and "Traceback" not in err
 
 
+@pytest.mark.slow  # the installed command in a subprocess
 def test_a_c_locale_console_still_shows_vietnamese(built_root: Path) -> None:
     done = subprocess.run([str(KHCN), "plan"], capture_output=True, timeout=300,
                           env=subprocess_env(built_root, LANG="C", LC_ALL="C"))

@@ -21,6 +21,10 @@ from pathlib import Path
 
 import pytest
 
+# Every test starts the installed command in subprocesses (seconds each): make test runs them,
+# make test-fast leaves them out (the same refusals are tested in-process in test_cli_shell and others).
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parent.parent
 KHCN = Path(sys.executable).parent / "khcn"
 
