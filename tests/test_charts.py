@@ -444,3 +444,21 @@ def test_a_new_value_status_is_one_entry_in_the_style_table():
     assert any(ln.get_marker() == mark and len(ln.get_xdata()) == 3 for ln in ax.lines)  # 2010–2012
     dashed = [ln for ln in ax.lines if ln.get_linestyle() == "--" and min(ln.get_xdata()) == 2010]
     assert dashed and max(dashed[0].get_xdata()) >= 2013  # the line into the first record is dashed too
+
+
+def test_sufficiency_bars_are_solid_only_where_they_rest_on_records():
+    """A back-cast, an assumption or a counterfactual never looks like a recorded bar."""
+    table = sufficiency_table()
+    grade = {2015: "back-cast", 2020: "assumption", 2030: "counterfactual"}
+    table["status"] = [grade.get(y, "derived") for y in table["year"]]
+    fig = charts.funding_sufficiency_chart(table, lang="en")
+    bars = [p for p in fig.axes[0].patches if p.get_height() > 0]
+    hatches = {round(b.get_height()): b.get_hatch() for b in bars}
+    assert hatches == {50: "\\\\\\", 25: "...", 120: "xx"}  # one hatch per grade, none solid
+    assert all(b.get_facecolor()[:3] == (1.0, 1.0, 1.0) for b in bars)
+    legend = [t.get_text() for t in fig.legends[0].get_texts()] if fig.legends else \
+        [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    assert {"Back-cast", "Assumption", "Counterfactual"} <= {s.capitalize() for s in legend}
+    table["status"] = "derived"  # records: solid, the scenario's colour
+    bars = [p for p in charts.funding_sufficiency_chart(table).axes[0].patches if p.get_height() > 0]
+    assert all(not b.get_hatch() and b.get_facecolor()[:3] != (1.0, 1.0, 1.0) for b in bars)

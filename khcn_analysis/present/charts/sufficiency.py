@@ -18,7 +18,7 @@ from khcn_analysis.core.catalogue import has, t
 from khcn_analysis.core.config import MILESTONES
 from khcn_analysis.core.errors import InputError
 from khcn_analysis.core.formatting import check_lang, format_number
-from khcn_analysis.core.grades import QUALIFYING_GRADES
+from khcn_analysis.core.grades import GRADES, QUALIFYING_GRADES
 from khcn_analysis.present.charts.frame import new_frame, place_legend
 from khcn_analysis.present.charts.inputs import chart_data, older_names, scenario_series
 from khcn_analysis.present.charts.style import (
@@ -40,6 +40,10 @@ from khcn_analysis.present.charts.text import (
 __all__ = ["SUFFICIENCY_YEARS", "funding_sufficiency_chart", "sufficiency_title", "sufficiency_word"]
 
 SUFFICIENCY_YEARS: tuple[int, ...] = MILESTONES
+
+
+#: Bars not resting on records: white, with a hatch per grade (records are solid).
+GRADE_HATCH: dict[str, str] = {"projected": "///", "assumption": "...", "back-cast": "\\\\\\", "counterfactual": "xx"}
 
 
 def sufficiency_word(status: str, lang: str, grade: object = "") -> str:
@@ -102,8 +106,9 @@ def funding_sufficiency_chart(
 
     ``data``: a projection table or :class:`Results` (one or several). ``verdicts``:
     the judge's sufficiency rows (``Results.sufficiency``); without them the title
-    gives the numbers and no verdict. Projected years are hatched, so a reader sees
-    which bars rest on records and which are modelled.
+    gives the numbers and no verdict. Only bars resting on records are solid; each other
+    grade has its own hatch (:data:`GRADE_HATCH`), so a back-cast or an assumption never
+    looks like history.
     """
     lang = check_lang(lang)
     cd = chart_data(data)
@@ -133,11 +138,10 @@ def funding_sufficiency_chart(
             for j, y in enumerate(shown):
                 if y not in sc.index:
                     continue
-                v, projected = float(sc.loc[y, "pct"]), str(sc.loc[y, "status"]) == "projected"
+                v, hatch = float(sc.loc[y, "pct"]), GRADE_HATCH.get(str(sc.loc[y, "status"]))
                 x = j + (i - (n - 1) / 2) * width
-                ax.bar(x, v, width=width * 0.92, color="white" if projected else colour, edgecolor=colour,
-                       hatch="///" if projected else None, linewidth=2, zorder=3,
-                       label=scenario_title(name, lang, titles) if j == 0 else None)
+                ax.bar(x, v, width=width * 0.92, color="white" if hatch else colour, edgecolor=colour,
+                       hatch=hatch, linewidth=2, zorder=3)
                 ax.text(x, v, f"{format_number(v, 0, lang)}%", ha="center", va="bottom",
                         fontsize=label_size, fontweight="bold", zorder=4)
         line = ax.axhline(100, color=TARGET_COLOUR, linewidth=2.2, linestyle=(0, (6, 3)), zorder=2)
@@ -148,14 +152,18 @@ def funding_sufficiency_chart(
         ax.set_ylabel(w("sufficiency.axis", lang), fontsize=sz.body)
         ax.grid(axis="x", visible=False)
         ax.set_axisbelow(True)
-    handles, labels = ax.get_legend_handles_labels()
+    # one solid swatch per scenario: its colour, not the hatch of whichever bar came first
+    handles = [Patch(facecolor=PALETTE[i % len(PALETTE)], label=scenario_title(name, lang, titles))
+               for i, name in enumerate(names)]
+    labels = [h.get_label() for h in handles]
     extra: list = [Line2D([], [], color=line.get_color(), linewidth=2.2, linestyle=(0, (6, 3)),
                           label=w("sufficiency.line", lang))]
-    recorded = list(dict.fromkeys(str(s) for s in rows["status"] if s != "projected"))
+    grades = [g for g in GRADES if g in set(rows["status"].astype(str))]
+    recorded = [g for g in grades if g not in GRADE_HATCH]
     if recorded:
         extra.append(Patch(facecolor=GREY, edgecolor=GREY,
                            label=", ".join(status_word(s, lang) for s in recorded)))
-    if (rows["status"] == "projected").any():
-        extra.append(Patch(facecolor="white", edgecolor=GREY, hatch="///", label=status_word("projected", lang)))
+    extra += [Patch(facecolor="white", edgecolor=GREY, hatch=GRADE_HATCH[g], label=status_word(g, lang))
+              for g in grades if g in GRADE_HATCH]
     place_legend(frame, handles + extra, labels + [h.get_label() for h in extra])
     return frame.fig
