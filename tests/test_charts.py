@@ -462,3 +462,16 @@ def test_sufficiency_bars_are_solid_only_where_they_rest_on_records():
     table["status"] = "derived"  # records: solid, the scenario's colour
     bars = [p for p in charts.funding_sufficiency_chart(table).axes[0].patches if p.get_height() > 0]
     assert all(not b.get_hatch() and b.get_facecolor()[:3] != (1.0, 1.0, 1.0) for b in bars)
+
+
+def test_a_scenario_title_with_control_characters_is_drawn_as_plain_text():
+    """User text is data: a bell or a terminal escape in a title is neither drawn as a box nor kept."""
+    table = sufficiency_table()
+    titles = {"a": {"vi": "Kịch bản\x07 \x1b[31mđỏ\x1b[0m\u202e", "en": "x"}}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a missing glyph is a UserWarning: it would fail here
+        fig = charts.funding_sufficiency_chart(table, titles=titles)
+        fig.canvas.draw()
+    text = all_text(fig)
+    assert "Kịch bản đỏ" in text
+    assert not [c for c in text if (ord(c) < 32 and c != "\n") or c in "\x7f\u202e"]

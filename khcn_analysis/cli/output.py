@@ -23,21 +23,9 @@ import numpy as np
 import pandas as pd
 
 from khcn_analysis.core.catalogue import t
+from khcn_analysis.core.plain_text import clean_text
 
 __all__ = ["Column", "clean_text", "echo", "json_safe", "print_csv", "print_json", "print_table"]
-
-#: ESC-introduced sequences (CSI ``ESC [ … final``, OSC ``ESC ] … BEL/ST``, two-byte ``ESC x``).
-_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]?")
-#: C0 and C1 control characters (newline kept), DEL, and the bidirectional overrides that
-#: make text display in another order than it reads.
-_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def clean_text(text: object) -> str:
-    """``text`` without terminal escape sequences or control characters (tabs become spaces)."""
-    out = _ESCAPES.sub("", str(text))
-    return _CONTROLS.sub(lambda m: " " if m.group() == "\t" else "", out)
-
 
 def echo(*parts: object, file: TextIO | None = None) -> None:
     """Print a line of text, cleaned of control characters."""

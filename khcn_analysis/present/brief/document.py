@@ -10,7 +10,6 @@ tables are numbered in the order they are added ("Hình 1.", "Bảng 1.").
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from docx.text.paragraph import Paragraph
 
 from khcn_analysis.core.catalogue import t
 from khcn_analysis.core.errors import InputError
+from khcn_analysis.core.plain_text import clean_text
 
 __all__ = ["REQUIRED_STYLES", "TEMPLATE", "Writer", "open_template", "plain"]
 
@@ -38,13 +38,9 @@ REQUIRED_STYLES = (
     "Normal Table",
 )
 
-# XML 1.0 forbids most control characters; a pasted title may carry them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
 def plain(text: object) -> str:
-    """Text as it may go into a run: control characters removed, nothing interpreted."""
-    return _CONTROL.sub("", str(text))
+    """Text as it may go into a run: control characters removed (XML 1.0 forbids most), nothing interpreted."""
+    return clean_text(text)
 
 
 def open_template(path: str | Path | None = None) -> DocxDocument:

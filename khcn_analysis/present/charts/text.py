@@ -16,6 +16,7 @@ from khcn_analysis.core.catalogue import t
 from khcn_analysis.core.catalogue.status import attainment_label, value_status_label
 from khcn_analysis.core.formatting import Lang, format_number
 from khcn_analysis.core.indicators import get_indicator, unit_label
+from khcn_analysis.core.plain_text import clean_text
 
 __all__ = [
     "MAX_SOURCE_NAMES", "PLAN_ID", "decimals_of", "dash", "format_value", "indicator_decimals",
@@ -101,10 +102,10 @@ def scenario_title(name: str, lang: str, titles: Mapping[str, Mapping[str, str]]
     first; otherwise a shipped scenario's title, otherwise the id itself.
     """
     if titles and name in titles and lang in titles[name]:
-        return titles[name][lang]
+        return clean_text(titles[name][lang])
     from khcn_analysis.model.scenarios import scenario_title as shipped_title
 
-    return shipped_title(name, lang)
+    return clean_text(shipped_title(name, lang))
 
 
 def subtitle(indicator: str, unit: str, scenarios: Sequence[str], rows: pd.DataFrame, lang: str,
