@@ -233,3 +233,26 @@ def test_iamc_export_round_trips_through_csv_and_xlsx(tmp_path: Path, plan) -> N
     np.testing.assert_allclose(merged["value"], merged["value_orig"])
     assert (write_iamc(proj.table, tmp_path / "q.csv", layout="long").read_bytes()
             == (tmp_path / "p.csv").read_bytes())
+
+
+def test_the_baseline_is_read_once_per_content_and_handed_out_as_fresh_copies(observations) -> None:
+    """The explorer re-projects on every slider move: the same observations are read once,
+    but a changed cell is read again, and a caller changing its series changes nobody else's."""
+    from khcn_analysis.model import baseline as bl
+
+    first, _ = bl.extract_baseline(observations)
+    first["grdp"].values[:] = -1.0  # a caller scribbles on its copy
+    again, _ = bl.extract_baseline(observations)
+    assert not (again["grdp"].values == -1.0).any()
+    direct, _ = bl._extract(observations, region=bl.REGION, years=np.asarray(bl.YEARS), file="observations",
+                            ranges=())
+    for sid, series in direct.items():
+        np.testing.assert_array_equal(again[sid].values, series.values)
+        assert list(again[sid].status) == list(series.status)
+    changed = observations.copy()
+    row = changed.index[(changed["variable"] == "grdp") & (changed["region"] == bl.REGION)
+                        & (changed["year"] == 2015)][0]
+    changed.loc[row, "value"] = changed.loc[row, "value"] + 1000.0
+    moved, _ = bl.extract_baseline(changed)
+    i = list(bl.YEARS).index(2015)
+    assert moved["grdp"].values[i] == again["grdp"].values[i] + 1000.0

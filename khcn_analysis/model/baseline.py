@@ -16,7 +16,9 @@ What is read, and what is not, on purpose:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+from collections import OrderedDict
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -97,6 +99,12 @@ def _dropped(sel: pd.DataFrame, sid: str, ranges: tuple[AssumptionRange, ...], n
     return drop
 
 
+#: Recent extractions by the content of their inputs: the explorer re-projects on every
+#: slider move from the same observations, and reading them costs more than hashing them.
+_CACHE: OrderedDict[tuple, tuple[dict[str, BaselineSeries], list[str]]] = OrderedDict()
+_CACHE_SIZE = 8
+
+
 def extract_baseline(
     observations: pd.DataFrame, *, region: str = REGION, years: np.ndarray = YEARS,
     file: str = "observations", ranges: tuple[AssumptionRange, ...] = (),
@@ -105,8 +113,36 @@ def extract_baseline(
 
     Rows of another basis (FTE researchers beside headcount) are a different
     series and are not used; a row in the registry's basis but another unit is
-    an error, as is a duplicated (variable, year).
+    an error, as is a duplicated (variable, year). The same content gives the same
+    series (fresh copies: a caller may change them), read once.
     """
+    years = np.asarray(years)
+    try:
+        key = (_fingerprint(observations), region, years.tobytes(), file, tuple(ranges))
+    except TypeError:  # cells pandas cannot hash (a list in a cell): read without the cache
+        return _extract(observations, region=region, years=years, file=file, ranges=ranges)
+    hit = _CACHE.get(key)
+    if hit is None:
+        hit = _extract(observations, region=region, years=years, file=file, ranges=ranges)
+        _CACHE[key] = hit
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    series, notes = hit
+    return {sid: replace(s, values=s.values.copy(), status=s.status.copy(), source=s.source.copy(),
+                         final=s.final.copy()) for sid, s in series.items()}, list(notes)
+
+
+def _fingerprint(frame: pd.DataFrame) -> bytes:
+    """The frame's content: columns, dtypes and every cell (index ignored, as the reader ignores it)."""
+    digest = hashlib.sha256(repr([(str(c), str(t)) for c, t in frame.dtypes.items()]).encode())
+    digest.update(pd.util.hash_pandas_object(frame, index=False).to_numpy().tobytes())
+    return digest.digest()
+
+
+def _extract(
+    observations: pd.DataFrame, *, region: str, years: np.ndarray, file: str,
+    ranges: tuple[AssumptionRange, ...],
+) -> tuple[dict[str, BaselineSeries], list[str]]:
     missing = [c for c in _REQUIRED_COLUMNS if c not in observations.columns]
     if missing:
         raise InputError(file, "columns", ", ".join(missing) + " missing", ", ".join(_REQUIRED_COLUMNS))
