@@ -79,6 +79,7 @@ WORDS: dict[str, tuple[str, str]] = {
     **{f"grade.{k}": (v["vi"], v["en"]) for k, v in VALUE_STATUS_LABELS.items()},
     **{f"grade.explain.{k}": (v["vi"], v["en"]) for k, v in GRADE_EXPLANATIONS.items()},
     "grade.title": ("Mức độ bằng chứng", "Evidence grade"),
+    "warning.line": ("Cảnh báo: {text}", "Warning: {text}"),
     "verdict.title": ("Kết luận", "Verdict"),
     "verdict.deciding_assumption": ("Giả định quyết định", "Deciding assumption"),
     "verdict.breakpoint": ("Ngưỡng đổi kết luận", "Breakpoint"),

@@ -34,6 +34,7 @@ from khcn_analysis.present.brief.grounds import (
     source_names,
 )
 from khcn_analysis.present.brief.words import bare_value
+from khcn_analysis.present.narrative.warnings import warning_lines
 
 __all__ = ["compose"]
 
@@ -116,6 +117,8 @@ class _Note:
     def findings(self) -> None:
         self.section("brief.h.findings")
         self.w.bullets(milestone_sentences(self.main, self.lang))
+        for line in warning_lines(self.main, self.lang):  # an implausible projection says so
+            self.w.paragraph("Normal", line)
         missing = not_computable_sentence(self.main, self.lang)
         if missing:
             self.w.paragraph("Normal", missing)

@@ -30,6 +30,7 @@ from khcn_analysis.present.excel.formats import (
     write_title,
 )
 from khcn_analysis.present.excel.layout import HEADER_ROW, WorkbookLayout, cell, on_sheet
+from khcn_analysis.present.narrative.warnings import warning_lines
 
 if TYPE_CHECKING:
     from khcn_analysis.pipeline import Results
@@ -107,6 +108,10 @@ def _note(rec: Any, target: Any, results: Results, lang: str) -> str:
     return note
 
 
+#: The colour of a warning line (the house's dark red).
+WARNING_COLOUR = "#A50F15"
+
+
 def summary_sheet(ws: Any, fmt: Formats, results: Results, lang: str, layout: WorkbookLayout) -> None:
     sc = results.scenario
     write_title(ws, fmt, t("excel.title", lang, title=sc.title(lang)), sc.description(lang),
@@ -123,6 +128,9 @@ def summary_sheet(ws: Any, fmt: Formats, results: Results, lang: str, layout: Wo
     for rec in att.itertuples(index=False):
         layout.summary_rows.append(_row(ws, fmt, fit, row, rec, targets.get(rec.target_id), results, lang, layout))
         row += 1
+    for line in warning_lines(results, lang):  # an implausible projection is never shown without saying so
+        row += 1
+        ws.write_string(row, 0, line, fmt(bold=True, font_color=WARNING_COLOUR))
     fit.apply(ws)
     for col, (_, width) in enumerate(COLUMNS):
         ws.set_column(col, col, width)

@@ -58,9 +58,11 @@ from khcn_analysis.present.narrative.uncertainty import (
     probability_table,
     tornado_effects,
 )
+from khcn_analysis.present.narrative.warnings import warning_lines
 
 __all__ = [
     "evidence_guide",
+    "warning_lines",
     "ASSUMPTION_ROWS",
     "ATTAINMENT_COLUMNS",
     "COMPARISON_INDICATORS",
