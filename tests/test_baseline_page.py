@@ -30,6 +30,7 @@ def _all_tables(view, lang):
     yield bp.sources_table(view, lang)
     yield bp.assumptions_table(view, lang)
     yield bp.assumption_values_table(view, lang)
+    yield bp.assumption_ranges_table(view, lang)
     yield bp.rules_table(view, lang)
     yield from (table for _region, table in bp.conflicts_tables(view, lang))
     yield bp.dispositions_table(view, lang)
@@ -53,6 +54,11 @@ def test_vietnamese_numbers_and_words(view):
     assert known.loc["Cán bộ nghiên cứu (số người)", value_status_label("assumption", "vi")] == "2011"
     values = bp.assumption_values_table(view, "vi")
     assert "330,1" in set(values["Giá trị"]) and set(values["Tình trạng"]) == {"Đang dùng"}
+    # the raw 330 is the HIGH end of its range: the page says which value the projection uses
+    ranges = bp.assumption_ranges_table(view, "vi").set_index("Giả định")
+    row = ranges.loc["Số cán bộ nghiên cứu năm 2011 (giả định)"]
+    assert (row["Thấp"], row["Trung tâm (dùng trong dự báo)"], row["Cao"]) == ("46", "123", "330")
+    assert "Niên giám thống kê (TCTK)" in row["Nguồn"]
     checks, notes = bp.checks_table(view, "vi")
     assert any(n.startswith("Nguồn tự mâu thuẫn (đã biết)") for n in notes)
     assert "Không khớp (ghi chú 1)" in set(checks["Kết quả"])

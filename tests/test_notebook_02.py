@@ -98,7 +98,8 @@ def test_page_02_in_vietnamese_reads_the_built_tables_and_shows_no_raw_frames(pa
         assert header in seen.headers, header
     for phrase in ("Niên giám thống kê (TCTK)", "Trung du và miền núi phía Bắc", "Nguồn tự mâu thuẫn (đã biết)",
                    "Chưa có lần nhập nào", "Dân số: bảng «Dân số trung bình phân theo tỉnh»",
-                   "Cách đọc kết luận và mức bằng chứng", "Chưa xác định", "Ngoại suy ngược"):
+                   "Cách đọc kết luận và mức bằng chứng", "Chưa xác định", "Ngoại suy ngược",
+                   "Trung tâm (dùng trong dự báo)", "Số cán bộ nghiên cứu năm 2011 (giả định)"):
         assert phrase in text, phrase
     assert images == 10  # seven main series and three regional charts
 

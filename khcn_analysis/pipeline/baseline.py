@@ -18,6 +18,11 @@ import pandas as pd
 
 from khcn_analysis.core import paths
 from khcn_analysis.data import baseline as tables
+from khcn_analysis.data.assumption_ranges import (
+    RANGES_FILE,
+    AssumptionRange,
+    load_assumption_ranges,
+)
 from khcn_analysis.data.build import CONFLICT_RULES
 from khcn_analysis.data.facts import reason_code
 from khcn_analysis.data.plausibility import describe
@@ -36,7 +41,9 @@ class BaselineView:
     ``reason_code`` (``used``, ``target``, ``conflict`` …); ``findings``: the
     department figures set aside as implausible; ``conflict_rules``: the rule names
     in the order the build applies them; ``imports``: the department's import
-    history, oldest first; ``built_at``: when the tables were built.
+    history, oldest first; ``ranges``: each assumption's plausible low–central–high
+    (the projection uses the central value, the judge and the Monte Carlo the whole
+    range); ``built_at``: when the tables were built.
     """
 
     observations: pd.DataFrame
@@ -49,6 +56,7 @@ class BaselineView:
     findings: pd.DataFrame
     conflict_rules: tuple[str, ...]
     imports: tuple[HistoryRow, ...]
+    ranges: tuple[AssumptionRange, ...]
     built_at: str
 
     def finding_texts(self, lang: str = "vi") -> list[str]:
@@ -87,5 +95,6 @@ def load_baseline(processed_dir: str | Path | None = None, raw_dir: str | Path |
         findings=findings,
         conflict_rules=tuple(rule.name for rule in CONFLICT_RULES),
         imports=tuple(history(raw_dir)),
+        ranges=load_assumption_ranges(Path(raw_dir) / RANGES_FILE if raw_dir is not None else None),
         built_at=_built_at(folder),
     )

@@ -178,6 +178,24 @@ def assumption_values_table(view, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def assumption_ranges_table(view, lang: str) -> pd.DataFrame:
+    """One row per assumption's plausible range: low, the central value the projection uses, high, sources
+    (the assumption's name carries its unit).
+
+    The raw assumption (e.g. about 330 researchers in 2011) may be an end of its range;
+    without this table a reader would take it for the value in use.
+    """
+    rows = []
+    for r in view.ranges:
+        rows.append({t("data.col.assumption", lang): t(f"param.{r.id}", lang) if has(f"param.{r.id}") else r.id,
+                     t("data.col.range_low", lang): number(r.low, lang),
+                     t("data.col.range_central", lang): number(r.central, lang),
+                     t("data.col.range_high", lang): number(r.high, lang),
+                     t("data.col.sources", lang): "; ".join(source_labels(";".join(r.sources), lang,
+                                                                          names=view.sources)) or DASH})
+    return pd.DataFrame(rows)
+
+
 def department_text(view, lang: str) -> str:
     """Which import is in force (or that none is), and whether any figure was set aside."""
     current = view.current_import()

@@ -221,6 +221,17 @@ WORDS: dict[str, tuple[str, str]] = {
     "data.col.sources": ("Nguồn", "Sources"),
     "data.col.assumption": ("Giả định", "Assumption"),
     "data.col.value": ("Giá trị", "Value"),
+    "data.col.range_low": ("Thấp", "Low"),
+    "data.col.range_central": ("Trung tâm (dùng trong dự báo)", "Central (used in the projection)"),
+    "data.col.range_high": ("Cao", "High"),
+    "data.page.ranges_text": (
+        "Mỗi giả định có một khoảng giá trị hợp lý. Dự báo dùng giá trị trung tâm; kết luận về mục tiêu "
+        "và mô phỏng Monte Carlo dùng cả khoảng (từ thấp đến cao), nên một kết luận chỉ là “đạt” hoặc "
+        "“không đạt” khi đúng với mọi giá trị trong khoảng.",
+        "Each assumption has a plausible range. The projection uses the central value; the verdicts on the "
+        "targets and the Monte Carlo use the whole range (low to high), so a verdict is “met” or “not met” "
+        "only if it holds for every value in it.",
+    ),
     "data.col.basis": ("Căn cứ", "Based on"),
     "data.col.state": ("Tình trạng", "Status"),
     "data.col.reason": ("Lý do", "Reason"),
