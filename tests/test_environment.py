@@ -52,3 +52,24 @@ def test_design_card_layout_exists():
                    "tests", "scenarios", "benchmarks"]:
         assert (ROOT / folder).is_dir(), folder
     assert (ROOT / "reports" / "README.md").is_file()
+
+
+def test_the_venv_made_by_make_holds_bytecode_for_what_every_process_imports():
+    """``make`` compiles the venv and our source: where PYTHONDONTWRITEBYTECODE is set (as on the
+    CI machine), a module without a ``.pyc`` is compiled from source in every process that imports
+    it; for pandas and matplotlib that was 1-2 s per kernel, test worker and ``khcn`` command."""
+    import importlib
+    import importlib.util
+    import sys
+
+    if not Path(sys.prefix, ".compiled-venv").is_file():
+        import pytest
+
+        pytest.skip("not the venv made by make (no .venv/.compiled-venv stamp)")
+    missing = []
+    for name in ("pandas.core.frame", "matplotlib.figure", "ipykernel.kernelapp", "papermill.execute",
+                 "khcn_analysis.pipeline", "khcn_analysis.model.projection"):
+        source = importlib.util.find_spec(name).origin
+        if not Path(importlib.util.cache_from_source(source)).is_file():
+            missing.append(f"{name} ({source})")
+    assert not missing, f"no bytecode for: {missing}; run make install (it compiles the venv and the source)"
