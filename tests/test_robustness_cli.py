@@ -1,11 +1,25 @@
 """The real ``khcn`` command fed hostile input: a clear message, a non-zero exit, no traceback,
 and nothing written outside the chosen output folder.
 
-Each test runs the installed console script in a subprocess against a throw-away project
-root (``KHCN_ROOT`` = a copy of the repository's ``data/`` and ``scenarios/`` in
-``tmp_path``), with its working directory inside that root. Every file under ``tmp_path``
-is hashed before and after; a refused command must leave all of them as they were, and a
-command that writes may only touch its output folder.
+Each test runs the command against a throw-away project root (``KHCN_ROOT`` = a copy of
+the built project's ``data/`` and ``scenarios/`` in ``tmp_path``), with its working
+directory inside that root. Every file under ``tmp_path`` is hashed before and after; a
+refused command must leave all of them as they were, and a command that writes may only
+touch its output folder.
+
+How the command is run:
+
+* Most tests run it in a process of its own forked from a warmed-up interpreter
+  (:class:`cli_runner.Zygote`): the function the ``khcn`` console script names is
+  called as the script calls it, with the test's environment, working directory and
+  arguments, stdout and stderr on files at the descriptor level, and the exit status of
+  the process. What is skipped is the interpreter start and the imports (1–2 s of CPU
+  per run), which these tests are not about.
+* The tests named in ``REAL_SCRIPT`` run the installed console script itself in a
+  subprocess, one per command family (a scenario, a plan, ``data build``, ``data import``,
+  a command that writes, ``explore``), so the script, its entry point and a cold start
+  stay covered. ``test_cli_shell`` runs the script for what is decided at interpreter
+  start (the encoding of the console, a full device).
 """
 
 from __future__ import annotations
@@ -14,19 +28,30 @@ import hashlib
 import os
 import shutil
 import subprocess
-import sys
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from cli_runner import KHCN, Zygote, base_env
 
-# Every test starts the installed command in subprocesses (seconds each): make test runs them,
+# The command in processes of its own (a fork each, a few cold starts): make test runs them,
 # make test-fast leaves them out (the same refusals are tested in-process in test_cli_shell and others).
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
-KHCN = Path(sys.executable).parent / "khcn"
+
+#: Tests that run the installed console script in a subprocess (one per command family);
+#: every other test runs the command in a forked child of the zygote.
+REAL_SCRIPT = frozenset({
+    "test_project_refuses_a_hostile_scenario_file[truncated]",
+    "test_plan_and_audit_refuse_a_hostile_plan_file[invalid_yaml-]",
+    "test_data_build_refuses_a_hostile_sources_csv[truncated_in_quote]",
+    "test_data_import_refuses_what_is_not_a_workbook[not_a_zip-]",
+    "test_export_writes_only_its_output_file",
+    "test_explore_refuses_a_bad_port_before_starting_anything",
+})
 
 
 @dataclass
@@ -36,8 +61,11 @@ class Sandbox:
     cwd: Path
     inputs: Path
     env: dict[str, str] = field(default_factory=dict)
+    zygote: Zygote | None = None  # None: the installed script in a subprocess
 
     def run(self, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+        if self.zygote is not None:
+            return self.zygote.run(args, cwd=self.cwd, env=self.env, timeout=timeout)
         return subprocess.run([str(KHCN), *args], cwd=self.cwd, env=self.env, capture_output=True,
                               text=True, encoding="utf-8", errors="replace", timeout=timeout)
 
@@ -71,8 +99,15 @@ def pristine(built_project: Path) -> Path:
     return built_project
 
 
+@pytest.fixture(scope="module")
+def zygote() -> Iterator[Zygote]:
+    runner = Zygote()
+    yield runner
+    runner.close()
+
+
 @pytest.fixture
-def box(tmp_path: Path, pristine: Path) -> Sandbox:
+def box(tmp_path: Path, pristine: Path, zygote: Zygote, request: pytest.FixtureRequest) -> Sandbox:
     root = tmp_path / "project"
     shutil.copytree(pristine, root, ignore=lambda folder, names: ["notebooks"] if Path(folder) == pristine else [])
     (root / "reports").mkdir()
@@ -80,9 +115,13 @@ def box(tmp_path: Path, pristine: Path) -> Sandbox:
     cwd.mkdir()
     inputs = tmp_path / "inputs"
     inputs.mkdir()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("KHCN_", "PYTEST"))}
-    env.update(KHCN_ROOT=str(root), MPLBACKEND="Agg", PYTHONDONTWRITEBYTECODE="1", COLUMNS="100")
-    return Sandbox(tmp_path, root, cwd, inputs, env)
+    env = {**base_env(), "KHCN_ROOT": str(root)}
+    return Sandbox(tmp_path, root, cwd, inputs, env, None if request.node.name in REAL_SCRIPT else zygote)
+
+
+def test_the_real_script_cases_exist(request: pytest.FixtureRequest):
+    names = {item.name for item in request.session.items if item.module is request.module}
+    assert names >= REAL_SCRIPT, sorted(REAL_SCRIPT - names)
 
 
 def refused(box: Sandbox, *args: str, words: tuple[str, ...] = ()) -> str:
