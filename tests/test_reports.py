@@ -4,6 +4,11 @@ The fixture notebooks (tests/fixtures/report_notebooks/) stand in for the real o
 one runs once per batch, one per scenario (and raises for the scenario ``broken``),
 one with the list of scenarios. Scenarios come from a small resolver so that these
 tests exercise the machinery alone; tests/test_notebooks_0345.py runs the real thing.
+
+The pool of worker processes (``--jobs 2``) runs the module's two shared batches
+(``runs``); the other tests run their batches in this process (``--jobs 1``): the same
+planning, fingerprints, reuse, publishing and kernels, without starting two worker
+processes (each importing papermill and nbconvert) for every batch.
 """
 
 from __future__ import annotations
@@ -70,7 +75,7 @@ class Workspace:
         return entries
 
     def run(self, names=None, **kw):
-        kw.setdefault("jobs", 2)
+        kw.setdefault("jobs", 1)
         kw.setdefault("specs", SPECS)
         kw.setdefault("out", self.out)
         return rp.run_reports(
@@ -96,11 +101,11 @@ def tree_digest(folder: Path) -> dict[str, str]:
 def runs(tmp_path_factory):
     """One complete run, then a run with a failing and an invalid scenario."""
     ws = Workspace(tmp_path_factory.mktemp("reports"))
-    good = ws.run(["alpha", "beta", "gamma"])
+    good = ws.run(["alpha", "beta", "gamma"], jobs=2)
     good_lines = list(ws.lines)
     good_digest = tree_digest(good.folder)
     ws.lines.clear()
-    bad = ws.run(["alpha", "broken", "invalid"])
+    bad = ws.run(["alpha", "broken", "invalid"], jobs=2)
     return ws, good, good_lines, good_digest, bad
 
 
