@@ -6,6 +6,12 @@ once so that Voilà starts a kernel, then the command is signalled. The processe
 the run are tracked through ``/proc`` (the command's descendants, and every process
 carrying the run's token in its environment, which finds a kernel even after it
 was re-parented). Waits are bounded waits for a condition, never a fixed sleep.
+
+The page served is a one-cell stand-in for ``06_explore.ipynb`` in the private project:
+what is tested is the service (Host names, the cap, culling, stopping), which does not
+depend on what the page computes; the real explorer page is driven in a browser by
+``test_explore_browser``. Culling is observed with a short idle timeout (a kernel still
+starting is never culled, so a slow start cannot lose the page).
 """
 
 from __future__ import annotations
@@ -33,8 +39,15 @@ GONE_S = 60
 
 @pytest.fixture(scope="module")
 def project(new_project):
-    """A private project root with processed data built from a copy of data/raw."""
-    return new_project("explore-service")
+    """A private project root with processed data built, serving a one-cell stand-in page."""
+    import nbformat
+
+    root = new_project("explore-service")
+    page = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python",
+                                                             "display_name": "Python 3"}})
+    page.cells.append(nbformat.v4.new_code_cell('print("STAND_IN_PAGE")'))
+    nbformat.write(page, root / "notebooks" / "06_explore.ipynb")
+    return root
 
 
 # ---------------------------------------------------------------- /proc
@@ -136,7 +149,7 @@ def _port_open(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
-def _get(port: int, host: str) -> int:
+def _get(port: int, host: str, body: list[bytes] | None = None) -> int:
     """GET / with the given Host header; the status code (a page view starts a kernel)."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=PAGE_S)
     try:
@@ -144,7 +157,9 @@ def _get(port: int, host: str) -> int:
         conn.putheader("Host", host)
         conn.endheaders()
         response = conn.getresponse()
-        response.read()
+        text = response.read()
+        if body is not None:
+            body.append(text)
         return response.status
     finally:
         conn.close()
@@ -195,7 +210,9 @@ def test_only_local_host_names_are_served_and_kernels_are_capped(project):
         for foreign in ("evil.example", f"evil.example:{port}", f"127.0.0.1.evil.example:{port}"):
             assert _get(port, foreign) == 403, foreign  # DNS rebinding: the page is never served
         assert not _kernels(_of_run(token))  # and no kernel was started for it
-        assert _get(port, f"localhost:{port}") == 200
+        page: list[bytes] = []
+        assert _get(port, f"localhost:{port}", page) == 200
+        assert b"STAND_IN_PAGE" in page[0]  # the page ran in a kernel
         first = _wait(lambda: _kernels(_of_run(token)), PAGE_S, "a kernel for the page")
         assert _get(port, f"127.0.0.1:{port}") == 503  # the cap: one page at a time here
         assert _kernels(_of_run(token)) == first
@@ -223,12 +240,34 @@ def test_voila_and_kernels_die_with_a_killed_parent(project):
 
 
 def test_idle_kernels_are_culled_while_the_server_keeps_serving(project):
-    # Long enough for a kernel to start on a loaded machine (a kernel still starting counts as idle).
-    with _serving(project, "--kernel-idle-timeout", "30") as (proc, port, token):
+    # Short: a kernel still starting is not idle, so however slow the start, the page gets its kernel.
+    with _serving(project, "--kernel-idle-timeout", "3") as (proc, port, token):
         kernels = _kernels(_page_with_kernel(proc, port))
         _wait(lambda: not _alive(kernels), PAGE_S, "the idle kernel culled")
         assert proc.poll() is None and _port_open(port)
         assert _get(port, f"127.0.0.1:{port}") == 200  # a new page gets a new kernel
+
+
+def test_a_kernel_still_starting_is_not_culled_an_idle_one_is():
+    import asyncio
+    from datetime import UTC, datetime, timedelta
+    from types import SimpleNamespace
+
+    from khcn_analysis.cli.explore_kernels import CappedKernelManager
+
+    manager = CappedKernelManager(cull_idle_timeout=1)
+    culled: list[str] = []
+
+    async def shutdown_kernel(kernel_id, *args, **kwargs):
+        culled.append(kernel_id)
+
+    manager.shutdown_kernel = shutdown_kernel
+    long_ago = datetime.now(UTC) - timedelta(hours=1)  # as jupyter_server stamps it
+    for state in ("starting", "idle", "busy"):
+        manager._kernels[state] = SimpleNamespace(execution_state=state, last_activity=long_ago, kernel_name="python3",
+                                                  kernel_spec=SimpleNamespace(metadata={}))
+        asyncio.run(manager.cull_kernel_if_idle(state))
+    assert culled == ["idle"]
 
 
 def test_voila_command_serves_local_names_only_with_culling_and_a_cap():

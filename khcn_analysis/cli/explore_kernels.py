@@ -4,6 +4,9 @@ Every page view starts a ~160 MB kernel; a server left running all week, or a
 page reloaded in a loop, used to pile them up. Idle kernels are culled
 (``MappingKernelManager.cull_idle_timeout``), and this class refuses to start one
 more than the cap: the page says so (HTTP 503) and the planner closes a tab.
+A kernel that has not answered yet (still starting: on a loaded machine that can take
+longer than a short idle timeout) is not idle and is never culled mid-start; once it
+answers it is idle or busy like any other.
 Voilà imports it by name (``VoilaConfiguration.multi_kernel_manager_class``), so
 it lives apart from the command and only Voilà pays for importing jupyter_server.
 """
@@ -45,3 +48,10 @@ class CappedKernelManager(AsyncMappingKernelManager):
             finally:
                 self._starting -= 1
         return await super().start_kernel(kernel_id=kernel_id, path=path, **kwargs)
+
+    async def cull_kernel_if_idle(self, kernel_id: str) -> None:
+        """As Jupyter culls, except a kernel still starting: its page is waiting for it."""
+        kernel = self._kernels.get(kernel_id)
+        if kernel is not None and getattr(kernel, "execution_state", None) == "starting":
+            return
+        await super().cull_kernel_if_idle(kernel_id)
