@@ -160,6 +160,17 @@ def test_pictures_are_print_resolution(note_vi: Path) -> None:
         assert width_px / shape.width.inches >= 299
 
 
+def test_a_page_s_renders_are_taken_for_a_one_scenario_note_and_drawn_otherwise(runs) -> None:
+    """In a batch, page 03 hands the note the charts it has just rendered (by file stem)."""
+    from khcn_analysis.present.brief.figures import PAGE_STEMS, brief_figures
+
+    given = {stem: f"PNG of {stem}".encode() for stem in PAGE_STEMS.values()}
+    one = {f.key: f.png for f in brief_figures(runs[:1], "vi", 4.6, rendered=given)}
+    assert one == {key: given[stem] for key, stem in PAGE_STEMS.items()}
+    several = brief_figures(runs[:2], "vi", 4.6, rendered=given)  # a comparison note draws its own
+    assert all(f.png.startswith(b"\x89PNG") for f in several)
+
+
 def test_funding_table_is_in_vietnamese_numbers(note_vi: Path, runs) -> None:
     document = docx.Document(str(note_vi))
     table = next(t for t in document.tables if t.rows[0].cells[0].text == "Giai đoạn")

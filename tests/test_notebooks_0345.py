@@ -185,6 +185,28 @@ def test_khcn_report_puts_the_scenario_brief_beside_its_page(complete_run):
     assert 'href="files/03_scenario_report--plan_as_written/plan_as_written.docx"' in index
 
 
+def test_the_batch_brief_embeds_the_page_charts_which_are_what_khcn_brief_draws(complete_run, tmp_path):
+    """Page 03's brief takes the page's renders instead of drawing them again: its figures are
+    the page's PNG files byte for byte, and a note drawn from scratch (``khcn brief``) has the same."""
+    import zipfile
+
+    from khcn_analysis import pipeline
+    from khcn_analysis.present.brief import write_brief
+
+    def figures(note: Path) -> list[bytes]:
+        with zipfile.ZipFile(note) as archive:
+            names = sorted(n for n in archive.namelist() if n.startswith("word/media/") and n.endswith(".png"))
+            return sorted(archive.read(n) for n in names)
+
+    files = complete_run[1] / "latest" / "files" / "03_scenario_report--plan_as_written"
+    in_batch = figures(files / "plan_as_written.docx")
+    page = sorted((files / f"{stem}.png").read_bytes()
+                  for stem in ("dau-tu-khcn-grdp", "can-bo-nghien-cuu", "muc-dap-ung-kinh-phi"))
+    assert in_batch == page
+    drawn = write_brief([pipeline.run("plan_as_written")], tmp_path / "brief.docx")[0]
+    assert figures(drawn) == in_batch
+
+
 def test_scenario_report_html_has_the_headline_table_and_no_code(complete_run):
     _, reports = complete_run
     page = (reports / "latest" / "03_scenario_report--plan_as_written.html").read_text(encoding="utf-8")

@@ -21,6 +21,9 @@ class Page:
 
     def __init__(self, output_dir: str | Path | None = None) -> None:
         self.output_dir = Path(output_dir) if output_dir else None
+        #: The PNG bytes of each chart this page saved, by file stem: the batch's Word brief
+        #: embeds these renders instead of drawing the same charts again.
+        self.rendered: dict[str, bytes] = {}
 
     def md(self, *parts: str) -> None:
         """Show Markdown paragraphs (built by the narrative module), separated by blank lines."""
@@ -41,7 +44,6 @@ class Page:
     #: Formats a batch keeps of each chart. One render serves the page, the notebook and the file:
     #: a chart used to be drawn three times (inline PNG, PNG file, SVG file), most of a page's time.
     FORMATS: tuple[str, ...] = ("png",)
-    DPI = 150
     #: Width a chart is shown at in the notebook and the page (the file keeps its full resolution).
     DISPLAY_WIDTH = 960
 
@@ -54,18 +56,19 @@ class Page:
         import matplotlib.pyplot as plt
         from IPython.display import display
 
-        from khcn_analysis.present.charts.chart_set import save_figure
+        from khcn_analysis.present.charts.chart_set import SCREEN_DPI, save_figure
         from khcn_analysis.present.charts.frame import chart_texts
 
         if not (self.output_dir and stem):
             display(fig)
             plt.close(fig)
             return
-        written = save_figure(fig, self.output_dir / stem, formats=self.FORMATS, dpi=self.DPI)
+        written = save_figure(fig, self.output_dir / stem, formats=self.FORMATS, dpi=SCREEN_DPI)
         png = next(p for p in written if p.suffix == ".png")
+        self.rendered[stem] = png.read_bytes()
         meta = {"width": self.DISPLAY_WIDTH, "khcn_file": png.as_posix(), "alt": chart_texts(fig).get("title") or stem}
         plt.close(fig)
-        display({"image/png": base64.b64encode(png.read_bytes()).decode("ascii"), "text/plain": meta["alt"]},
+        display({"image/png": base64.b64encode(self.rendered[stem]).decode("ascii"), "text/plain": meta["alt"]},
                 raw=True, metadata={"image/png": meta})
 
     def save_table(self, frame: pd.DataFrame, name: str) -> None:

@@ -21,7 +21,7 @@ import signal
 import subprocess
 import sys
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -39,11 +39,18 @@ def _code_lines(source: str) -> str:
     return "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines())
 
 
-def warm_modules(notebooks: Iterable[Path]) -> tuple[str, ...]:
-    """Every module the notebooks import at the top level of a code cell, in first-seen order.
+#: What ``%matplotlib inline`` imports: the inline backend and pyplot.
+INLINE_BACKEND = ("matplotlib.pyplot", "matplotlib_inline.backend_inline")
 
-    ``from a.b import c`` names ``a.b`` and ``a.b.c`` (``c`` may be a module); a name that
-    is not a module is skipped quietly by :func:`.warm.import_quietly`.
+
+def warm_modules(notebooks: Iterable[Path]) -> tuple[str, ...]:
+    """Every module the notebooks import in a code cell, in first-seen order.
+
+    Imports inside ``if`` blocks count (page 03 imports the Excel and Word writers only
+    in a batch, which is where kernels are warmed); imports inside a function or class
+    body do not. ``from a.b import c`` names ``a.b`` and ``a.b.c`` (``c`` may be a
+    module); a name that is not a module is skipped quietly by :func:`.warm.import_quietly`.
+    ``%matplotlib inline`` names the modules it imports (:data:`INLINE_BACKEND`).
     """
     found: dict[str, None] = {}
     for notebook in notebooks:
@@ -52,17 +59,29 @@ def warm_modules(notebooks: Iterable[Path]) -> tuple[str, ...]:
             if cell.get("cell_type") != "code":
                 continue
             source = cell["source"] if isinstance(cell["source"], str) else "".join(cell["source"])
+            if any(line.strip().startswith("%matplotlib inline") for line in source.splitlines()):
+                found.update(dict.fromkeys(INLINE_BACKEND))
             try:
                 tree = ast.parse(_code_lines(source))
             except SyntaxError:
                 continue
-            for node in tree.body:
+            for node in _statements(tree.body):
                 if isinstance(node, ast.Import):
                     found.update(dict.fromkeys(alias.name for alias in node.names))
                 elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                     found[node.module] = None
                     found.update(dict.fromkeys(f"{node.module}.{alias.name}" for alias in node.names))
     return tuple(found)
+
+
+def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """The statements of a cell, with those inside ``if``/``else``, ``with`` and ``try`` blocks."""
+    for node in body:
+        yield node
+        if isinstance(node, ast.If | ast.With | ast.Try):
+            for block in ("body", "orelse", "handlers", "finalbody"):
+                for part in getattr(node, block, []):
+                    yield from _statements(part.body if isinstance(part, ast.ExceptHandler) else [part])
 
 
 @dataclass

@@ -15,7 +15,7 @@ the first being the main scenario.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -37,19 +37,20 @@ __all__ = [
 ]
 
 
-def build_brief(results: Sequence[Any], *, lang: str = "vi", template: str | Path | None = None):
-    """The note as a python-docx ``Document`` (not yet saved)."""
+def build_brief(results: Sequence[Any], *, lang: str = "vi", template: str | Path | None = None,
+                rendered: Mapping[str, bytes] | None = None):
+    """The note as a python-docx ``Document`` (not yet saved); ``rendered``: see :func:`write_page_brief`."""
     from khcn_analysis.present.brief.compose import compose
 
     lang = check_lang(lang)
     results = list(results)
     if not results:
         raise InputError(None, "scenarios", "none", "at least one scenario")
-    return compose(results, lang, template)
+    return compose(results, lang, template, rendered)
 
 
 def write_brief(results: Sequence[Any], out: str | Path, *, lang: str = "vi", pdf: bool = False,
-                template: str | Path | None = None) -> list[Path]:
+                template: str | Path | None = None, rendered: Mapping[str, bytes] | None = None) -> list[Path]:
     """Write the note to ``out`` (a ``.docx``) and, with ``pdf``, ``out`` with ``.pdf`` beside it.
 
     Both are written atomically. Returns the paths written. Without LibreOffice, ``pdf``
@@ -61,7 +62,7 @@ def write_brief(results: Sequence[Any], out: str | Path, *, lang: str = "vi", pd
     for path in (out, out.with_suffix(".pdf")) if pdf else (out,):
         if path.is_dir():
             raise InputError(path, "--out", "a folder", "a file name (the note is a file)")
-    doc = build_brief(results, lang=lang, template=template)
+    doc = build_brief(results, lang=lang, template=template, rendered=rendered)
     with atomic_path(out) as tmp:
         doc.save(str(tmp))
     written = [out]
@@ -70,10 +71,14 @@ def write_brief(results: Sequence[Any], out: str | Path, *, lang: str = "vi", pd
     return written
 
 
-def write_page_brief(results: Any, folder: str | Path, *, lang: str = "vi") -> Path:
+def write_page_brief(results: Any, folder: str | Path, *, lang: str = "vi",
+                     rendered: Mapping[str, bytes] | None = None) -> Path:
     """The batch report's hook: one scenario's note as ``<folder>/<scenario>.docx``.
 
     Notebook 03 calls it with its output folder, the way it leaves the Excel workbook
-    there, so the report's index lists the note beside the scenario's page.
+    there, so the report's index lists the note beside the scenario's page; with
+    ``rendered`` (the page's :attr:`~khcn_analysis.present.notebook.Page.rendered`) the
+    note embeds the charts the page has just rendered, the same bytes ``khcn brief`` draws.
     """
-    return write_brief([results], Path(folder) / f"{results.scenario.name}.docx", lang=lang)[0]
+    return write_brief([results], Path(folder) / f"{results.scenario.name}.docx", lang=lang,
+                       rendered=rendered)[0]

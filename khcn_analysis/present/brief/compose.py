@@ -8,7 +8,7 @@ the assumptions that decide the findings; sources; recipients and signature.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from docx.document import Document as DocxDocument
@@ -53,7 +53,8 @@ SOURCES_PER_LINE = 2
 
 
 class _Note:
-    def __init__(self, doc: DocxDocument, results_list: list[Any], lang: str) -> None:
+    def __init__(self, doc: DocxDocument, results_list: list[Any], lang: str,
+                 rendered: Mapping[str, bytes] | None = None) -> None:
         self.w = Writer(doc, lang)
         self.lang = lang
         self.results = results_list
@@ -62,7 +63,7 @@ class _Note:
         self.sources_numeral = _ROMAN[3 + (len(results_list) > 1)]
         width = int(self.w.text_width * FIGURE_WIDTH)
         self.figure_width = width
-        self.figures = {f.key: f for f in brief_figures(results_list, lang, width / EMU_PER_INCH)}
+        self.figures = {f.key: f for f in brief_figures(results_list, lang, width / EMU_PER_INCH, rendered)}
 
     def tr(self, key: str, **fields: object) -> str:
         return t(key, self.lang, **fields)
@@ -195,10 +196,14 @@ def _comparison_table(results_list: list[Any], lang: str, year: int) -> Table:
     return Table(header, rows, set(range(1, len(header))), [4.2, *[1.7] * len(MILESTONES), 2.2, 2.4, 2.2])
 
 
-def compose(results_list: list[Any], lang: str, template: Any = None) -> DocxDocument:
-    """The whole note as a python-docx Document (the first results are the main scenario)."""
+def compose(results_list: list[Any], lang: str, template: Any = None,
+            rendered: Mapping[str, bytes] | None = None) -> DocxDocument:
+    """The whole note as a python-docx Document (the first results are the main scenario).
+
+    ``rendered``: charts a report page already rendered (see :func:`.figures.brief_figures`).
+    """
     doc = open_template(template)
-    note = _Note(doc, results_list, lang)
+    note = _Note(doc, results_list, lang, rendered)
     note.header()
     note.opening()
     note.findings()

@@ -40,7 +40,7 @@ _WHERE: dict[str, str] = {
     "tornado_chart": "tornado",
     # the set and files
     "CHART_NAMES": "chart_set", "SET_PDF": "chart_set", "standard_charts": "chart_set",
-    "save_figure": "chart_set", "write_chart_set": "chart_set",
+    "save_figure": "chart_set", "write_chart_set": "chart_set", "png_bytes": "chart_set", "SCREEN_DPI": "chart_set",
     # inputs, targets, verdicts
     "ChartData": "inputs", "chart_data": "inputs",
     "TargetSpec": "targets", "target_specs": "targets", "targets_table": "targets",
@@ -75,7 +75,9 @@ if TYPE_CHECKING:  # for editors and type checkers; nothing is imported at run t
     from khcn_analysis.present.charts.budget import BUDGET_COLUMNS, plan_budget_chart  # noqa: F401
     from khcn_analysis.present.charts.chart_set import (  # noqa: F401
         CHART_NAMES,
+        SCREEN_DPI,
         SET_PDF,
+        png_bytes,
         save_figure,
         standard_charts,
         write_chart_set,

@@ -26,7 +26,12 @@ from khcn_analysis.present.charts.sufficiency import funding_sufficiency_chart
 from khcn_analysis.present.charts.text import w
 from khcn_analysis.present.charts.tornado import tornado_chart
 
-__all__ = ["CHART_NAMES", "SET_PDF", "save_figure", "standard_charts", "write_chart_set"]
+__all__ = ["CHART_NAMES", "SCREEN_DPI", "SET_PDF", "png_bytes", "save_figure", "standard_charts", "write_chart_set"]
+
+#: Resolution of a chart shown on a report page and embedded in the Word brief: a slide-size
+#: chart is 2,000 px wide, more than 300 dpi at the width the brief gives it on A4. One
+#: resolution for both, so the page's render is the brief's figure (drawn once per batch page).
+SCREEN_DPI = 150
 
 #: File stems of the standard set, in the order of the multi-page PDF.
 CHART_NAMES = (
@@ -109,6 +114,16 @@ def save_figure(fig: Figure, out_stem: str | Path, formats: Sequence[str] = ("pn
             fig.savefig(tmp, format=fmt, dpi=dpi, metadata=meta)
         paths.append(path)
     return paths
+
+
+def png_bytes(fig: Figure, dpi: int = SCREEN_DPI) -> bytes:
+    """The figure as PNG bytes, exactly as :func:`save_figure` writes its PNG file at ``dpi``."""
+    import io
+
+    buffer = io.BytesIO()
+    with house_style():
+        fig.savefig(buffer, format="png", dpi=dpi, metadata=dict(SAVE_METADATA["png"]))
+    return buffer.getvalue()
 
 
 def write_chart_set(figures: dict[str, Figure], out_dir: str | Path, *,
