@@ -228,11 +228,12 @@ def test_report_pages_are_lean_and_readable_by_others(complete_run):
     latest = reports / "latest"
     umask = os.umask(0)
     os.umask(umask)
-    for name in ("03_scenario_report--plan_as_written.html", "04_scenario_comparison.html",
-                 "05_uncertainty--plan_as_written.html"):
+    charts = {"01_plan_audit.html": 1, "02_baseline_data.html": 10, "03_scenario_report--plan_as_written.html": 4,
+              "04_scenario_comparison.html": 3, "05_uncertainty--plan_as_written.html": 3}
+    for name, count in charts.items():
         page = (latest / name).read_text(encoding="utf-8")
         linked = re.findall(r'<img[^>]*\ssrc="(files/[^"]+\.png)"', page)
-        assert len(linked) >= 3 and all((latest / rel).is_file() for rel in linked), name
+        assert len(set(linked)) == count and all((latest / rel).is_file() for rel in linked), (name, linked)
         assert "data:image/png" not in page and len(page) < 100_000, (name, len(page))
         assert (latest / name).stat().st_mode & 0o777 == 0o666 & ~umask
 
