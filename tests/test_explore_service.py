@@ -205,7 +205,15 @@ def _page_with_kernel(proc, port: int) -> set[tuple[int, int]]:
 # ---------------------------------------------------------------- tests
 
 
-def test_only_local_host_names_are_served_and_kernels_are_capped(project):
+def _all_die_with_a_killed_parent(proc, port: int, token: bytes, run: set[tuple[int, int]]) -> None:
+    os.kill(proc.pid, signal.SIGKILL)  # no handler runs: the kernel tells Voilà (PR_SET_PDEATHSIG)
+    proc.wait(timeout=30)
+    _wait(lambda: not _alive(run) and not _of_run(token), GONE_S, "no process of the run left")
+    _wait(lambda: not _port_open(port), GONE_S, "the port closed")
+
+
+def test_only_local_host_names_are_served_kernels_are_capped_and_all_die_with_a_killed_parent(project):
+    """One server for two things: what it serves, then how it dies (a server start is seconds of CPU)."""
     with _serving(project, "--max-kernels", "1") as (proc, port, token):
         for foreign in ("evil.example", f"evil.example:{port}", f"127.0.0.1.evil.example:{port}"):
             assert _get(port, foreign) == 403, foreign  # DNS rebinding: the page is never served
@@ -216,6 +224,10 @@ def test_only_local_host_names_are_served_and_kernels_are_capped(project):
         first = _wait(lambda: _kernels(_of_run(token)), PAGE_S, "a kernel for the page")
         assert _get(port, f"127.0.0.1:{port}") == 503  # the cap: one page at a time here
         assert _kernels(_of_run(token)) == first
+        # Voilà and the page's kernel die with a killed parent
+        run = _descendants(proc.pid) | _of_run(token)
+        assert first <= run
+        _all_die_with_a_killed_parent(proc, port, token, run)
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP, signal.SIGINT], ids=lambda s: s.name)
@@ -228,15 +240,6 @@ def test_a_stop_signal_stops_voila_and_every_kernel(project, sig):
         assert not _port_open(port)
         # khcn waits for all of them before it exits; the bound covers /proc catching up.
         _wait(lambda: not _alive(run) and not _of_run(token), GONE_S, "no process of the run left")
-
-
-def test_voila_and_kernels_die_with_a_killed_parent(project):
-    with _serving(project) as (proc, port, token):
-        run = _page_with_kernel(proc, port) | _of_run(token)
-        os.kill(proc.pid, signal.SIGKILL)  # no handler runs: the kernel tells Voilà (PR_SET_PDEATHSIG)
-        proc.wait(timeout=30)
-        _wait(lambda: not _alive(run) and not _of_run(token), GONE_S, "no process of the run left")
-        _wait(lambda: not _port_open(port), GONE_S, "the port closed")
 
 
 def test_idle_kernels_are_culled_while_the_server_keeps_serving(project):
