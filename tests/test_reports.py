@@ -229,13 +229,13 @@ def test_failed_run_leaves_previous_report_and_latest_intact(runs):
 
 def test_manifest_records_inputs_and_hashes_change_with_them(tmp_path):
     ws = Workspace(tmp_path)
-    first = ws.run(["alpha"])
+    first = ws.run(["alpha"], specs=SPECS[:2])  # a notebook run once and one per scenario
     (ws.raw / "sources.csv").write_text("fact_id,value\nx,2\n", encoding="utf-8")
     nb_path = ws.notebooks / "a_once.ipynb"
     nb = nbformat.read(nb_path, as_version=4)
     nb.cells[0].source += "\n\nEdited."
     nbformat.write(nb, nb_path)
-    second = ws.run(["alpha"])
+    second = ws.run(["alpha"], specs=SPECS[:2])
 
     def inputs(result):
         manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
@@ -263,22 +263,6 @@ def test_inputs_default_to_raw_data_and_the_library_source():
     kinds = {(i.kind, i.path.name) for i in inputs}
     assert ("code", "batch.py") in kinds and ("code", "publish.py") in kinds
     assert ("code", "projection.py") in kinds and ("code", "config.py") in kinds  # every stage
-
-
-def test_if_changed_skips_until_an_input_changes(tmp_path):
-    ws = Workspace(tmp_path)
-    first = ws.run(["alpha"])
-    before = sorted(p.name for p in ws.out.iterdir())
-    skipped = ws.run(["alpha"], if_changed=True)
-    assert skipped.status == "skipped" and skipped.exit_code == 0
-    assert "skipped" in ws.lines[-1] and first.folder.name in ws.lines[-1]
-    assert sorted(p.name for p in ws.out.iterdir()) == before
-    # a different choice of scenarios is a different report
-    assert ws.run(["alpha", "beta"], if_changed=True).status == "complete"
-    (ws.scenarios / "alpha.yaml").write_text("name: alpha\nchanged: 1\n", encoding="utf-8")
-    again = ws.run(["alpha", "beta"], if_changed=True)
-    assert again.status == "complete"
-    assert os.readlink(ws.out / "latest") == again.folder.name
 
 
 def test_nothing_to_run_writes_nothing_and_exits_zero(tmp_path):
@@ -418,7 +402,8 @@ def _reused(result):
     return {o.id: o.reused_from for o in result.outcomes}
 
 
-def test_unchanged_notebooks_are_reused_and_a_changed_scenario_reruns_its_pages_only(tmp_path):
+def test_unchanged_notebooks_are_reused_if_changed_skips_and_a_changed_scenario_reruns_its_pages_only(tmp_path):
+    """One history of batches on one folder: reuse, ``--if-changed`` and a forced rerun."""
     ws = Workspace(tmp_path)
     first = ws.run(["alpha", "beta"])
     assert set(_reused(first).values()) == {None}
@@ -432,13 +417,25 @@ def test_unchanged_notebooks_are_reused_and_a_changed_scenario_reruns_its_pages_
     index = (second.folder / "index.html").read_text(encoding="utf-8")
     assert f"không đổi từ lần chạy {first.folder.name}" in index
 
+    # --if-changed: nothing changed since the latest run, so nothing is written
+    before = sorted(p.name for p in ws.out.iterdir())
+    skipped = ws.run(["alpha", "beta"], if_changed=True)
+    assert skipped.status == "skipped" and skipped.exit_code == 0
+    assert "skipped" in ws.lines[-1] and second.folder.name in ws.lines[-1]
+    assert sorted(p.name for p in ws.out.iterdir()) == before
+
     (ws.scenarios / "alpha.yaml").write_text("name: alpha\n# a changed reason\n", encoding="utf-8")
-    third = ws.run(["alpha", "beta"])
+    third = ws.run(["alpha", "beta"], if_changed=True)  # an input changed: it runs
+    assert third.status == "complete"
+    assert os.readlink(ws.out / "latest") == third.folder.name
     assert _reused(third) == {"a_once": first.folder.name, "b_scenario--alpha": None,
                               "b_scenario--beta": first.folder.name, "c_compare": None}
     # a page reused twice still names the run that made it
     assert (third.folder / "files/b_scenario--beta/run.txt").read_bytes() == \
         (first.folder / "files/b_scenario--beta/run.txt").read_bytes()
+
+    # a different choice of scenarios is a different report
+    assert ws.run(["alpha"], if_changed=True).status == "complete"
 
     forced = ws.run(["alpha", "beta"], reuse_pages=False)
     assert set(_reused(forced).values()) == {None}
