@@ -2,10 +2,11 @@
 
 A real batch (``khcn_analysis.report.batch.run_reports`` through papermill, in its own process
 group, as cron would start ``khcn report``) runs two tiny notebooks; the second one
-signals that it is executing and then waits. The test SIGKILLs the whole process group
-at that moment, then checks what a reader of ``reports/`` would see, and runs the next
-batch. The notebook kernel lives in a session of its own (jupyter_client starts it so),
-so the test ends it by the PID the notebook wrote.
+signals that it is executing and then waits. A second batch started then is refused (the
+lock is real while its owner lives). The test SIGKILLs the whole process group at that
+moment, then checks what a reader of ``reports/`` would see, and runs the next batch.
+The notebook kernel lives in a session of its own (jupyter_client starts it so), so the
+test ends it by the PID the notebook wrote.
 """
 
 from __future__ import annotations
@@ -133,9 +134,18 @@ def test_killed_run_leaves_the_previous_report_and_the_next_run_completes(batch)
     assert "fast.html" in before and "slow.html" in before
 
     proc = start(hold=True)
-    kernels.append(_wait_for_slow_notebook(out, proc))
-    os.killpg(proc.pid, signal.SIGKILL)  # the batch and its worker processes, at once
-    proc.communicate(timeout=30)
+    try:
+        kernels.append(_wait_for_slow_notebook(out, proc))
+        # The control: while its owner lives, the lock is real and names the owner.
+        refused = start(hold=False)
+        _, stderr = refused.communicate(timeout=120)
+        assert refused.returncode == 2
+        assert f"another `khcn report` is running (process {proc.pid})" in stderr
+        assert "Traceback" not in stderr
+        assert _runs(out) == {previous}  # the refused run wrote nothing
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)  # the batch and its worker processes, at once
+        proc.communicate(timeout=30)
     assert proc.returncode == -signal.SIGKILL
 
     # What a reader sees now: the previous complete report, untouched, still 'latest'.
@@ -159,20 +169,3 @@ def test_killed_run_leaves_the_previous_report_and_the_next_run_completes(batch)
     manifest = json.loads((out / newer / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["status"] == "complete"
     assert [n["status"] for n in manifest["notebooks"]] == ["ok", "ok"]
-
-
-def test_a_live_batch_still_blocks_a_second_one_and_is_named(batch):
-    """The control of the test above: the lock is real while its owner lives."""
-    out, start, complete, kernels = batch
-    proc = start(hold=True)
-    try:
-        kernels.append(_wait_for_slow_notebook(out, proc))
-        second = start(hold=False)
-        _, stderr = second.communicate(timeout=120)
-        assert second.returncode == 2
-        assert f"another `khcn report` is running (process {proc.pid})" in stderr
-        assert "Traceback" not in stderr
-        assert _runs(out) == set()  # the refused run wrote nothing
-    finally:
-        os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate(timeout=30)
