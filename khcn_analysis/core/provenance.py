@@ -11,8 +11,10 @@ four different ways; they call these functions instead.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
+import weakref
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
 
@@ -89,17 +91,36 @@ def is_assumed(source: object) -> bool:
 # --------------------------------------------------------------------------- names for readers
 
 
+#: Lookups already built, by the identity of their table (a page names sources hundreds of times
+#: from one ``Results.sources``); an entry goes when its table is garbage-collected.
+_LOOKUPS: dict[int, tuple[weakref.ref, dict[str, str]]] = {}
+
+
 def name_lookup(details: Any) -> dict[str, str]:
     """``{id: English source_name}`` from a source-details table (``Results.sources``: ``id``, ``name``).
 
     Accepts such a table (anything with ``id`` and ``name`` columns), a mapping, or None.
+    Built once per table object (tables handed to presentation are not modified); the
+    result is shared, so callers read it and never change it.
     """
     if details is None:
         return {}
     if isinstance(details, Mapping):
         return {str(k): str(v) for k, v in details.items() if isinstance(v, str) and v}
-    return {str(i): str(n) for i, n in zip(details["id"], details["name"], strict=False)
-            if isinstance(n, str) and n}
+    key = id(details)
+    known = _LOOKUPS.get(key)
+    if known is not None and known[0]() is details:
+        return known[1]
+    lookup = _build_lookup(details)
+    with contextlib.suppress(TypeError):  # a table type without weak references is not kept
+        _LOOKUPS[key] = (weakref.ref(details, lambda _ref, key=key: _LOOKUPS.pop(key, None)), lookup)
+    return lookup
+
+
+def _build_lookup(details: Any) -> dict[str, str]:
+    ids, names = details["id"], details["name"]
+    ids, names = (c.tolist() if hasattr(c, "tolist") else list(c) for c in (ids, names))  # not cell by cell
+    return {str(i): str(n) for i, n in zip(ids, names, strict=False) if isinstance(n, str) and n}
 
 
 def display_name(source_name: str, lang: str = "vi") -> str:

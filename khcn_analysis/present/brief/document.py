@@ -75,6 +75,22 @@ class Writer:
         self.lang = lang
         self.figures = 0
         self.tables = 0
+        self._style_ids: dict[str, str | None] = {}
+
+    def _style(self, par: Paragraph, name: str) -> Paragraph:
+        """Give ``par`` the template's style ``name``, as ``Paragraph.style = ...`` would.
+
+        python-docx looks the style up by name and compares it with the default style on
+        every assignment (a walk over all the template's styles, most of a note's time);
+        the id is looked up once per name here and set on the paragraph's XML directly.
+        """
+        if name not in self._style_ids:
+            style = self.doc.styles[name]
+            default = self.doc.styles.default(style.type)
+            self._style_ids[name] = None if default is not None and default.style_id == style.style_id \
+                else style.style_id
+        par._p.style = self._style_ids[name]
+        return par
 
     @property
     def text_width(self) -> int:
@@ -87,7 +103,7 @@ class Writer:
     def paragraph(self, style: str, *parts: str, container=None) -> Paragraph:
         """A paragraph of ``style`` made of plain runs."""
         target = container if container is not None else self.doc
-        par = target.add_paragraph(style=self.doc.styles[style])
+        par = self._style(target.add_paragraph(), style)
         for part in parts:
             if part:
                 par.add_run(plain(part))
@@ -103,11 +119,10 @@ class Writer:
     # ------------------------------------------------------------------ tables
 
     def _cell_text(self, cell, style: str, text: str) -> None:
-        par = cell.paragraphs[0]
-        par.style = self.doc.styles[style]
+        par = self._style(cell.paragraphs[0], style)
         for i, line in enumerate(str(text).split("\n")):
             if i:
-                par = cell.add_paragraph(style=self.doc.styles[style])
+                par = self._style(cell.add_paragraph(), style)
             par.add_run(plain(line))
 
     def layout(self, columns: Sequence[Sequence[tuple[str, str]]], widths_cm: Sequence[float],
@@ -125,8 +140,7 @@ class Writer:
         _keep_row_together(table.rows[0])
         for cell, lines in zip(table.rows[0].cells, columns, strict=True):
             for i, (style, text) in enumerate(lines):
-                par = cell.paragraphs[0] if i == 0 else cell.add_paragraph()
-                par.style = self.doc.styles[style]
+                par = self._style(cell.paragraphs[0] if i == 0 else cell.add_paragraph(), style)
                 par.add_run(plain(text))
         return table
 
