@@ -75,3 +75,21 @@ def test_source_labels_name_each_publisher_once_and_assumptions_last() -> None:
         "Niên giám thống kê (TCTK)", "Kế hoạch kèm QĐ 182/QĐ-UBND", "giả định"]
     mapping = {"laichau.grdp.2015.a": "GSO statistical yearbook via GitHub choisy/gso"}
     assert provenance.source_labels("laichau.grdp.2015.a", "en", mapping) == ["GSO statistical yearbook"]
+
+
+def test_the_name_lookup_is_built_once_per_table_and_a_new_table_gets_its_own():
+    import gc
+
+    import pandas as pd
+
+    from khcn_analysis.core.provenance import _LOOKUPS, name_lookup
+
+    first = pd.DataFrame({"id": ["gso.population.2015.a", "x.y.2020.b"], "name": ["GSO", None]})
+    lookup = name_lookup(first)
+    assert lookup == {"gso.population.2015.a": "GSO"} and name_lookup(first) is lookup
+    second = pd.DataFrame({"id": ["gso.population.2015.a"], "name": ["Another publisher"]})
+    assert name_lookup(second) == {"gso.population.2015.a": "Another publisher"}
+    key = id(first)
+    del first
+    gc.collect()
+    assert key not in _LOOKUPS  # forgotten with its table: a new table at that address starts afresh
