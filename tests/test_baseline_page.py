@@ -91,3 +91,19 @@ def test_the_department_section_names_the_import_and_the_figures_set_aside(tmp_p
     assert list(findings["Năm"]) == ["2020"]
     assert "20.300 tỷ đồng — có phải là triệu đồng?" in findings["Vì sao không dùng"].iloc[0]
     assert "was it entered in million VND?" in bp.findings_table(view, "en").iloc[0, 2]
+
+
+def test_a_page_02_chart_is_drawn_once_when_saved(view, monkeypatch):
+    """Laid out once: saving draws the figure one time, not a second, draw-only pass."""
+    from matplotlib.figure import Figure
+
+    from khcn_analysis.present.charts import png_bytes
+
+    draws = []
+    original = Figure.draw
+    monkeypatch.setattr(Figure, "draw", lambda fig, renderer: draws.append(fig) or original(fig, renderer))
+    for fig in (bc.main_series_chart(view.observations, "population", lang="vi"),
+                bc.regional_chart(view.regional, "grdp_per_capita", lang="vi")):
+        draws.clear()
+        assert png_bytes(fig).startswith(b"\x89PNG")
+        assert len(draws) == 1

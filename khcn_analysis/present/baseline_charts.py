@@ -71,8 +71,15 @@ def series_chart(data: pd.DataFrame, *, title: str, unit: str, lang: str = "vi",
         low = min(0.0, float(data["value"].min()))
         ax.set_ylim(low, float(data["value"].max()) * 1.15 or 1.0)
         ax.legend(handles=handles, frameon=False, fontsize=8, loc="lower right")
-        fig.tight_layout()
+        _fixed_layout(fig)
     return fig
+
+def _fixed_layout(fig: plt.Figure) -> None:
+    """Lay the figure out once, then keep it: ``tight_layout()`` leaves a placeholder layout
+    engine behind, which makes every save draw the whole figure twice (same pixels)."""
+    fig.tight_layout()
+    fig.set_layout_engine(None)
+
 
 def main_series_chart(obs: pd.DataFrame, variable: str, lang: str = "vi") -> plt.Figure:
     """Chart of one main Lai Châu series, statuses distinguished."""
@@ -97,5 +104,5 @@ def regional_chart(table: pd.DataFrame, variable: str, lang: str = "vi") -> plt.
         ax.set_xlim(0, float(latest.value.max()) * 1.18)
         ax.xaxis.set_major_formatter(number_formatter(lang))
         ax.set_title(t(f"data.regional.{variable}", lang), fontsize=10, loc="left")
-        fig.tight_layout()
+        _fixed_layout(fig)
     return fig
