@@ -15,10 +15,11 @@ How the command is run:
   arguments, stdout and stderr on files at the descriptor level, and the exit status of
   the process. What is skipped is the interpreter start and the imports (1–2 s of CPU
   per run), which these tests are not about.
-* The tests named in ``REAL_SCRIPT`` run the installed console script itself in a
-  subprocess, one per command family (a scenario, a plan, ``data build``, ``data import``,
-  a command that writes, ``explore``), so the script, its entry point and a cold start
-  stay covered. ``test_cli_shell`` runs the script for what is decided at interpreter
+* One case per command family calls ``box.use_the_script()`` and runs the installed
+  console script itself in a subprocess (a scenario: ``truncated``; a plan:
+  ``invalid_yaml``; ``data build``: ``truncated_in_quote``; ``data import``: ``not_a_zip``;
+  a command that writes: ``export-xlsx``; ``explore``), so the script, its entry point
+  and a cold start stay covered. ``test_cli_shell`` runs the script for what is decided at interpreter
   start (the encoding of the console, a full device).
 """
 
@@ -42,18 +43,6 @@ pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 
-#: Tests that run the installed console script in a subprocess (one per command family);
-#: every other test runs the command in a forked child of the zygote.
-REAL_SCRIPT = frozenset({
-    "test_project_refuses_a_hostile_scenario_file[truncated]",
-    "test_plan_and_audit_refuse_a_hostile_plan_file[invalid_yaml-]",
-    "test_data_build_refuses_a_hostile_sources_csv[truncated_in_quote]",
-    "test_data_import_refuses_what_is_not_a_workbook[not_a_zip-]",
-    "test_export_writes_only_its_output_file",
-    "test_explore_refuses_a_bad_port_before_starting_anything",
-})
-
-
 @dataclass
 class Sandbox:
     base: Path  # everything the test owns: hashed before and after
@@ -62,6 +51,11 @@ class Sandbox:
     inputs: Path
     env: dict[str, str] = field(default_factory=dict)
     zygote: Zygote | None = None  # None: the installed script in a subprocess
+
+    def use_the_script(self, when: bool = True) -> None:
+        """From now on (if ``when``), run the installed console script in a subprocess."""
+        if when:
+            self.zygote = None
 
     def run(self, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
         if self.zygote is not None:
@@ -107,7 +101,7 @@ def zygote() -> Iterator[Zygote]:
 
 
 @pytest.fixture
-def box(tmp_path: Path, pristine: Path, zygote: Zygote, request: pytest.FixtureRequest) -> Sandbox:
+def box(tmp_path: Path, pristine: Path, zygote: Zygote) -> Sandbox:
     root = tmp_path / "project"
     shutil.copytree(pristine, root, ignore=lambda folder, names: ["notebooks"] if Path(folder) == pristine else [])
     (root / "reports").mkdir()
@@ -116,12 +110,7 @@ def box(tmp_path: Path, pristine: Path, zygote: Zygote, request: pytest.FixtureR
     inputs = tmp_path / "inputs"
     inputs.mkdir()
     env = {**base_env(), "KHCN_ROOT": str(root)}
-    return Sandbox(tmp_path, root, cwd, inputs, env, None if request.node.name in REAL_SCRIPT else zygote)
-
-
-def test_the_real_script_cases_exist(request: pytest.FixtureRequest):
-    names = {item.name for item in request.session.items if item.module is request.module}
-    assert names >= REAL_SCRIPT, sorted(REAL_SCRIPT - names)
+    return Sandbox(tmp_path, root, cwd, inputs, env, zygote)
 
 
 def refused(box: Sandbox, *args: str, words: tuple[str, ...] = ()) -> str:
@@ -166,6 +155,7 @@ SCENARIO_CASES = {
 
 @pytest.mark.parametrize("case", list(SCENARIO_CASES))
 def test_project_refuses_a_hostile_scenario_file(box: Sandbox, case: str):
+    box.use_the_script(case == "truncated")
     path = box.write("hostile.yaml", SCENARIO_CASES[case]())
     refused(box, "project", "--scenario", str(path), words=("hostile.yaml", "expected"))
 
@@ -231,6 +221,7 @@ def test_hostile_options(box: Sandbox, args: tuple[str, ...], words: tuple[str, 
     ids=lambda v: v if isinstance(v, str) else "",
 )
 def test_plan_and_audit_refuse_a_hostile_plan_file(box: Sandbox, case: str, data: bytes):
+    box.use_the_script(case == "invalid_yaml")
     path = box.write("plan.yaml", data)
     refused(box, "audit" if case in ("nan", "negative") else "plan", "--plan", str(path), words=("plan.yaml",))
 
@@ -287,6 +278,7 @@ SOURCES_CASES = {
 
 @pytest.mark.parametrize("case", list(SOURCES_CASES))
 def test_data_build_refuses_a_hostile_sources_csv(box: Sandbox, case: str):
+    box.use_the_script(case == "truncated_in_quote")
     SOURCES_CASES[case](box)
     refused(box, "data", "build", words=("sources.csv",))
 
@@ -347,6 +339,7 @@ def _zip(members: dict[str, str]) -> bytes:
     ids=lambda v: v if isinstance(v, str) else "",
 )
 def test_data_import_refuses_what_is_not_a_workbook(box: Sandbox, case: str, data: bytes):
+    box.use_the_script(case == "not_a_zip")
     path = box.write("so-lieu.xlsx", data)
     refused(box, "data", "import", str(path), words=("so-lieu.xlsx", "xlsx"))
 
@@ -420,6 +413,7 @@ def test_a_directory_where_the_output_file_should_be(box: Sandbox):
 
 
 def test_export_writes_only_its_output_file(box: Sandbox):
+    box.use_the_script()
     out = box.inputs / "ket-qua" / "plan.xlsx"
     before = snapshot(box.base)
     proc = box.run("export-xlsx", "--scenario", "plan_as_written", "--out", str(out))
@@ -429,6 +423,7 @@ def test_export_writes_only_its_output_file(box: Sandbox):
 
 
 def test_explore_refuses_a_bad_port_before_starting_anything(box: Sandbox):
+    box.use_the_script()
     refused(box, "explore", "--port", "70000", "--no-browser", words=("06_explore.ipynb",))  # no notebook yet
     (box.root / "notebooks").mkdir()
     shutil.copy(ROOT / "notebooks" / "06_explore.ipynb", box.root / "notebooks")
