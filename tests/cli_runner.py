@@ -32,7 +32,6 @@ import select
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -138,9 +137,10 @@ def base_env() -> dict[str, str]:
 class Zygote:
     """A warmed-up process that runs ``khcn`` in forked children, one run at a time."""
 
-    def __init__(self, env: dict[str, str] | None = None, start_timeout: float = 300) -> None:
+    def __init__(self, outputs: Path, env: dict[str, str] | None = None, start_timeout: float = 300) -> None:
+        """``outputs``: an empty folder of the caller's for the runs' stdout and stderr files."""
         self.env = dict(env if env is not None else base_env())
-        self._outputs = Path(tempfile.mkdtemp(prefix="khcn-zygote-"))
+        self._outputs = outputs
         # One BLAS thread: a process that forks should hold no threads but its own.
         zygote_env = {**self.env, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
         self._proc = subprocess.Popen([sys.executable, "-c", _SERVER, json.dumps(NOT_WARMED)], env=zygote_env,
@@ -204,6 +204,3 @@ class Zygote:
             self._proc.wait()
         if self._proc.stdout is not None:
             self._proc.stdout.close()
-        for path in self._outputs.iterdir():
-            path.unlink()
-        self._outputs.rmdir()

@@ -94,8 +94,8 @@ def pristine(built_project: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def zygote() -> Iterator[Zygote]:
-    runner = Zygote()
+def zygote(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Zygote]:
+    runner = Zygote(tmp_path_factory.mktemp("khcn-runs"))
     yield runner
     runner.close()
 
