@@ -27,6 +27,11 @@ from pathlib import Path
 
 import pytest
 
+from khcn_analysis.report.deferred_imports import defer_iri_grammar
+
+# Test modules import papermill and nbformat: without this each worker builds the IRI grammar.
+defer_iri_grammar()
+
 ROOT = Path(__file__).resolve().parent.parent
 REQUIRE_ENV = "KHCN_REQUIRE_SYSTEM_DEPS"
 #: Fixtures that start a Debian package's program: a test using one is ``system`` and ``slow``.

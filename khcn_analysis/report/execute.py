@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Literal
 
 from khcn_analysis.core.catalogue import LANGS
+from khcn_analysis.report.deferred_imports import defer_iri_grammar
 from khcn_analysis.report.html import notebook_to_html
 from khcn_analysis.report.jobs import Job
 from khcn_analysis.report.kernels import (
@@ -175,6 +176,7 @@ _SUPPLY: Supply | None = None
 def _start_worker(run_dir: Path, modules: tuple[str, ...], counters: Counters) -> None:
     """A pool worker's first steps: launch a kernel ahead of need, then import the executor."""
     global _SUPPLY
+    defer_iri_grammar()
     os.environ.setdefault("MPLBACKEND", "Agg")
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     _SUPPLY = Supply(run_dir, modules, counters)
@@ -194,6 +196,7 @@ class Runner:
     """
 
     def __init__(self, jobs: Sequence[Job], run_dir: Path, *, workers: int) -> None:
+        defer_iri_grammar()  # before papermill is imported here (--jobs 1) or in a worker
         self.run_dir = run_dir
         runnable = [j for j in jobs if not j.error]
         modules = warm_modules(dict.fromkeys(j.notebook for j in runnable))
