@@ -45,9 +45,28 @@ def project(new_project):
     root = new_project("explore-service")
     page = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python",
                                                              "display_name": "Python 3"}})
-    page.cells.append(nbformat.v4.new_code_cell('print("STAND_IN_PAGE")'))
+    page.cells.append(nbformat.v4.new_code_cell(PAGE.format(kernels=str(root / KERNELS))))
     nbformat.write(page, root / "notebooks" / "06_explore.ipynb")
     return root
+
+
+#: The stand-in page: it notes its kernel (pid and start time) in a file, which outlives the kernel.
+PAGE = """\
+import os
+from pathlib import Path
+stat = Path("/proc/self/stat").read_text()
+with open({kernels!r}, "a") as kernels:
+    kernels.write(f"{{os.getpid()}} {{stat[stat.rindex(')') + 2:].split()[19]}}\\n")
+print("STAND_IN_PAGE")
+"""
+KERNELS = "kernels.txt"
+
+
+def _noted_kernels(project: Path) -> list[tuple[int, int]]:
+    """The kernels the stand-in page ran in, in order, as (pid, start time)."""
+    path = project / KERNELS
+    lines = path.read_text().split() if path.exists() else []
+    return [(int(pid), int(start)) for pid, start in zip(lines[::2], lines[1::2], strict=True)]
 
 
 # ---------------------------------------------------------------- /proc
@@ -244,11 +263,17 @@ def test_a_stop_signal_stops_voila_and_every_kernel(project, sig):
 
 def test_idle_kernels_are_culled_while_the_server_keeps_serving(project):
     # Short: a kernel still starting is not idle, so however slow the start, the page gets its kernel.
+    # The kernel is known by the note the page wrote: it may well be culled before /proc is read.
     with _serving(project, "--kernel-idle-timeout", "3") as (proc, port, token):
-        kernels = _kernels(_page_with_kernel(proc, port))
-        _wait(lambda: not _alive(kernels), PAGE_S, "the idle kernel culled")
+        before = _noted_kernels(project)
+        assert _get(port, f"127.0.0.1:{port}") == 200
+        kernel = _noted_kernels(project)[len(before):]
+        assert len(kernel) == 1, kernel
+        _wait(lambda: not _alive(set(kernel)), PAGE_S, "the idle kernel culled")
         assert proc.poll() is None and _port_open(port)
         assert _get(port, f"127.0.0.1:{port}") == 200  # a new page gets a new kernel
+        again = _noted_kernels(project)[len(before) + 1:]
+        assert len(again) == 1 and again != kernel
 
 
 def test_a_kernel_still_starting_is_not_culled_an_idle_one_is():
