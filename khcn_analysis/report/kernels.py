@@ -20,6 +20,7 @@ import os
 import signal
 import subprocess
 import sys
+import time
 import uuid
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -32,6 +33,8 @@ __all__ = ["ENGINE", "Counters", "Spare", "Supply", "register_engine", "warm_mod
 KERNEL_NAME = "python3"
 #: The papermill engine that runs a notebook on a kernel started ahead of need.
 ENGINE = "khcn-ready-kernel"
+#: The ports of a kernel's connection file.
+PORTS = ("shell_port", "iopub_port", "stdin_port", "control_port", "hb_port")
 
 
 def _code_lines(source: str) -> str:
@@ -177,16 +180,24 @@ class ForkedKernel:
     """
 
     kernel_name = KERNEL_NAME
+    #: How long a forked kernel may take to bind its ports (it waits for the factory's imports first).
+    START_TIMEOUT_S = 120
 
     def __init__(self, factory: Factory, run_dir: Path, log: Path) -> None:
-        from jupyter_client.connect import write_connection_file
         from jupyter_core.paths import jupyter_runtime_dir
 
         runtime = Path(jupyter_runtime_dir())
         runtime.mkdir(parents=True, exist_ok=True)
-        self.connection_file, _ = write_connection_file(
-            str(runtime / f"kernel-khcn-{uuid.uuid4()}.json"), ip="127.0.0.1", transport="tcp",
-            key=uuid.uuid4().hex.encode(), signature_scheme="hmac-sha256", kernel_name=KERNEL_NAME)
+        # Ports 0: the kernel binds free ports itself and writes them into this file
+        # (ipykernel's own mechanism). Ports chosen here would stay unbound until the
+        # factory forks the kernel, seconds later on a busy machine: time enough for another
+        # process to take one, and the kernel would die on start.
+        self.connection_file = str(runtime / f"kernel-khcn-{uuid.uuid4()}.json")
+        info = {**dict.fromkeys(PORTS, 0), "ip": "127.0.0.1", "transport": "tcp", "key": uuid.uuid4().hex,
+                "signature_scheme": "hmac-sha256", "kernel_name": KERNEL_NAME}
+        handle = os.open(self.connection_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)  # it holds the key
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(info, out)
         self.factory = factory
         self._pid: int | None = None
         factory.request(self.connection_file, run_dir, log)
@@ -207,9 +218,26 @@ class ForkedKernel:
             return False
         return True
 
+    def bound_ports(self) -> dict[str, Any]:
+        """The connection file once the kernel has written its ports into it (a bounded wait)."""
+        deadline = time.monotonic() + self.START_TIMEOUT_S
+        while True:
+            try:
+                info = json.loads(Path(self.connection_file).read_text(encoding="utf-8"))
+                if all(info.get(port) for port in PORTS):
+                    return info
+            except (OSError, ValueError):  # not yet rewritten, or read half-written
+                pass
+            if not self.has_kernel:
+                raise RuntimeError(f"the forked kernel ended before binding its ports (pid {self.pid})")
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"the forked kernel bound no ports in {self.START_TIMEOUT_S} s")
+            time.sleep(0.01)
+
     def client(self, **kwargs: Any) -> Any:
         from jupyter_client.asynchronous import AsyncKernelClient
 
+        self.bound_ports()
         client = AsyncKernelClient(**kwargs)
         client.load_connection_file(self.connection_file)
         return client
