@@ -17,13 +17,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Literal, TextIO
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING, Any, Literal, TextIO
 
 from khcn_analysis.core.catalogue import t
 from khcn_analysis.core.plain_text import clean_text
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Column", "clean_text", "echo", "json_safe", "print_csv", "print_json", "print_table"]
 
@@ -73,26 +73,38 @@ def print_table(columns: Sequence[Column], rows: Iterable[Sequence[object]], lan
 
 
 def json_safe(value: Any) -> Any:
-    """``value`` as plain JSON data: NaN/inf/NA → None, numpy → Python, paths and dates → text."""
+    """``value`` as plain JSON data: NaN/inf/NA → None, numpy → Python, paths and dates → text.
+
+    numpy and pandas are looked up in ``sys.modules``, not imported: a value of theirs can
+    only exist once they are loaded, and light commands (``khcn validate``) never load them.
+    """
     if value is None or isinstance(value, bool | str | int):
         return value
     if isinstance(value, float):
         return value if math.isfinite(value) else None
-    if isinstance(value, np.bool_):
-        return bool(value)
-    if isinstance(value, np.integer):
-        return int(value)
-    if isinstance(value, np.floating):
-        return json_safe(float(value))
+    np = sys.modules.get("numpy")
+    if np is not None:
+        if isinstance(value, np.bool_):
+            return bool(value)
+        if isinstance(value, np.integer):
+            return int(value)
+        if isinstance(value, np.floating):
+            return json_safe(float(value))
     if isinstance(value, Mapping):
         return {str(k): json_safe(v) for k, v in value.items()}
-    if isinstance(value, list | tuple | set | frozenset | np.ndarray):
+    if isinstance(value, list | tuple | set | frozenset):
         return [json_safe(v) for v in value]
-    if isinstance(value, pd.DataFrame):
-        return [json_safe(r) for r in value.to_dict(orient="records")]
-    if value is pd.NaT or value is pd.NA:
-        return None
-    if isinstance(value, datetime | date | pd.Timestamp):
+    if np is not None and isinstance(value, np.ndarray):
+        return [json_safe(v) for v in value]
+    pd = sys.modules.get("pandas")
+    if pd is not None:
+        if isinstance(value, pd.DataFrame):
+            return [json_safe(r) for r in value.to_dict(orient="records")]
+        if value is pd.NaT or value is pd.NA:
+            return None
+        if isinstance(value, pd.Timestamp):
+            return value.isoformat()
+    if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, Path):
         return str(value)

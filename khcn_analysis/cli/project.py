@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from khcn_analysis.cli.common import add_format_option, add_lang_option, check_years, refuse_unused
 from khcn_analysis.cli.labels import (
@@ -22,6 +21,9 @@ from khcn_analysis.cli.labels import (
 )
 from khcn_analysis.cli.output import Column, echo, print_csv, print_json, print_table
 from khcn_analysis.cli.warnings import print_warnings, warning_rows
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FORMATS = ("table", "csv", "json")
 #: Years per block of the table, so it fits a terminal.
@@ -61,6 +63,8 @@ def _scenarios(args: argparse.Namespace) -> list:
 
 
 def run_project(args: argparse.Namespace) -> int:
+    import pandas as pd
+
     from khcn_analysis import pipeline
     from khcn_analysis.core.config import YEARS
     from khcn_analysis.core.errors import InputError

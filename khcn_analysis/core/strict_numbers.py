@@ -9,9 +9,9 @@ leaves as text (``012``, ``1:0``, ``yes``).
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated, Any
 
-import numpy as np
 from pydantic import BeforeValidator
 from pydantic_core import PydanticCustomError
 
@@ -22,7 +22,10 @@ __all__ = ["Integer", "Number", "refuse_bool_and_text"]
 
 def refuse_bool_and_text(value: Any) -> Any:
     """Pass numbers through; refuse ``True``/``False`` and text with a reason."""
-    if isinstance(value, bool | np.bool_):
+    # numpy from sys.modules, not imported: a numpy bool exists only once numpy is loaded,
+    # and loading scenarios (khcn validate) must not cost numpy's import.
+    np = sys.modules.get("numpy")
+    if isinstance(value, bool) or (np is not None and isinstance(value, np.bool_)):
         raise PydanticCustomError(
             "number_expected", "a number, not true/false (a yes/no value is not a count or a rate)")
     if isinstance(value, str):

@@ -16,9 +16,8 @@ import difflib
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from khcn_analysis.core.catalogue import LANGS
@@ -26,6 +25,9 @@ from khcn_analysis.core.errors import InputError, InputErrors
 from khcn_analysis.core.paths import require_project, scenarios_dir
 from khcn_analysis.core.strict_numbers import Integer, Number
 from khcn_analysis.core.strict_yaml import YamlDocument, YamlError, read_yaml
+
+if TYPE_CHECKING:  # numpy only where draws are made: reading a scenario (khcn validate) needs none
+    import numpy as np
 
 __all__ = [
     "Distribution",
@@ -107,6 +109,8 @@ class Distribution(BaseModel):
 
     def sample(self, rng: np.random.Generator, n: int) -> np.ndarray:
         """``n`` draws, vectorized; a normal is truncated by redrawing out-of-range values."""
+        import numpy as np
+
         if self.kind == "uniform":
             return rng.uniform(self.low, self.high, n)
         if self.kind == "triangular":

@@ -11,10 +11,8 @@ the catalogue.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import numpy as np
-import pandas as pd
 from pydantic import Field, model_validator
 
 from khcn_analysis.core.catalogue import t
@@ -37,6 +35,10 @@ from khcn_analysis.plan.fields import (
     duplicates,
     source_of_money_label,
 )
+
+if TYPE_CHECKING:  # numpy and pandas where used: reading the plan (khcn plan, khcn audit) needs neither
+    import numpy as np
+    import pandas as pd
 
 __all__ = [
     "BASES",
@@ -116,6 +118,8 @@ class Target(PlanModel):
 
     def applies_to(self, year: int | np.ndarray) -> bool | np.ndarray:
         """Whether the target binds in ``year`` (vectorised over arrays of years)."""
+        import numpy as np
+
         y = np.asarray(year)
         end = self.year_to if self.year_to is not None else np.iinfo(np.int64).max
         result = (y >= self.year_from) & (y <= end)
@@ -304,6 +308,8 @@ class Plan(PlanModel):
     # ---- tables --------------------------------------------------------------------------
     def budget_table(self) -> pd.DataFrame:
         """One row per budget line: phase, years, purpose, source of money, amount (bn VND)."""
+        import pandas as pd
+
         rows = [
             {
                 "phase": ph.id,
@@ -328,6 +334,8 @@ class Plan(PlanModel):
 
     def targets_table(self, lang: Lang | None = None) -> pd.DataFrame:
         """One row per target; with ``lang``, readable ``target``/``years``/``label`` columns."""
+        import pandas as pd
+
         rows = []
         for target in self.targets:
             row: dict[str, Any] = {
