@@ -15,6 +15,10 @@ BENCH_STAMP   := $(VENV)/.installed-bench
 TEST_WORKERS ?= 2
 export MPLBACKEND := Agg
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
+# Tests write Python's bytecode cache (__pycache__, ignored by git) even where the environment sets
+# PYTHONDONTWRITEBYTECODE: without the cache every pytest worker and every `khcn` a test starts
+# compiles pandas, matplotlib, the library and pytest's assertion rewrites from source again.
+lint test test-fast: export PYTHONDONTWRITEBYTECODE :=
 
 # uv installs in seconds; plain pip is the fallback when uv is not available. Both write
 # bytecode (pip does by default, uv when asked): where PYTHONDONTWRITEBYTECODE is set, a venv
