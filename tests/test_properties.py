@@ -270,11 +270,11 @@ def test_what_it_takes_never_goes_below_where_it_starts(world, params):
 @settings(max_examples=200, deadline=None, derandomize=True)
 @given(anchor_year=st.integers(2010, 2031), start=st.floats(0, 50), indicator=st.sampled_from(
     ["st_investment_share_grdp", "st_budget_share_expenditure", "researcher_density"]))
-def test_a_target_path_reaches_at_least_the_target_and_never_falls_below_its_start(anchor_year, start, indicator):
-    from khcn_analysis.plan.load import load_plan
+def test_a_target_path_reaches_at_least_the_target_and_never_falls_below_its_start(world, anchor_year, start,
+                                                                                    indicator):
     from khcn_analysis.plan.target_path import held_years, target_levels, target_path
 
-    plan = load_plan()
+    plan = world["plan"]  # read once per module, not once per example
     path = target_path(plan.targets, indicator, YEARS, anchor_year, np.array([start]))[0]
     after = anchor_year < YEARS
     assert np.isnan(path[~after]).all()
