@@ -106,11 +106,15 @@ class _Constructor(yaml.constructor.SafeConstructor):
         return mapping
 
 
-if hasattr(yaml, "CParser"):  # libyaml: the same result, parsed in C
+# libyaml: the same nodes, parsed in C (about 10x faster). ``yaml.CParser`` does not exist (the
+# package exports only the C loaders and dumpers), so it is taken from ``yaml.cyaml``.
+_CParser = getattr(yaml, "cyaml", None) and getattr(yaml.cyaml, "CParser", None)
 
-    class _Loader(yaml.CParser, _Constructor, _Resolver):  # type: ignore[misc]
+if _CParser is not None:
+
+    class _Loader(_CParser, _Constructor, _Resolver):  # type: ignore[misc,valid-type]
         def __init__(self, stream: str) -> None:
-            yaml.CParser.__init__(self, stream)
+            _CParser.__init__(self, stream)
             _Constructor.__init__(self)
             _Resolver.__init__(self)
 
@@ -258,8 +262,9 @@ def _check_graph(root: Node, max_nodes: int) -> None:
         elif isinstance(node, MappingNode):
             children = [n for pair in node.value for n in pair]
             for key_node, _ in node.value:
+                # A plain scalar's style is None from the Python parser, "" from libyaml.
                 if key_node.tag == "tag:yaml.org,2002:merge" or (
-                    isinstance(key_node, ScalarNode) and key_node.value == "<<" and key_node.style is None
+                    isinstance(key_node, ScalarNode) and key_node.value == "<<" and not key_node.style
                 ):
                     raise _Refusal(key_node, "a merge key '<<'", "each key written out (merge keys are not used)")
         else:
