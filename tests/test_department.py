@@ -64,9 +64,16 @@ EXPECTED = {
 }
 
 
+@pytest.fixture(scope="module")
+def written_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The template as ``write_template`` writes it, once per module (read only)."""
+    return dep.write_template(tmp_path_factory.mktemp("tpl") / "mau.xlsx")
+
+
 @pytest.fixture
-def template(tmp_path: Path) -> Path:
-    return dep.write_template(tmp_path / "mau.xlsx")
+def template(written_template: Path, tmp_path: Path) -> Path:
+    """A test's own copy of the written template (byte for byte), to fill, overwrite or import."""
+    return Path(shutil.copyfile(written_template, tmp_path / "mau.xlsx"))
 
 
 def fill(template: Path, out: Path, edits: dict, *, base: dict | None = GOOD, as_text=()) -> Path:
