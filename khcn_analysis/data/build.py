@@ -196,11 +196,10 @@ def resolve_conflicts(candidates: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFr
     """One chosen row per key; the table of every chosen/rejected row of contested keys."""
     cand = candidates.rename(columns={"pvariable": "_pv"}).assign(
         _key=lambda d: list(zip(d["region"], d["_pv"], d["basis"], d["year"], strict=True)))
-    chosen_ids, records = [], []
-    for key, group in cand.groupby("_key", sort=True):
-        if len(group) == 1:
-            chosen_ids.append(group["fact_id"].iloc[0])
-            continue
+    # Most keys have one candidate: taken as they are; only contested keys are grouped and ranked.
+    alone = cand["_key"].map(cand["_key"].value_counts()) == 1
+    chosen_ids, records = list(cand.loc[alone, "fact_id"]), []
+    for key, group in cand[~alone].groupby("_key", sort=True):
         for rule in CONFLICT_RULES:
             pick = rule.choose(group)
             if pick is not None:
