@@ -107,15 +107,26 @@ def _by_construction(projection: Projection, indicator: str, year: int) -> bool:
     return False
 
 
-def _value_at(table: pd.DataFrame, variable: str, year: int) -> tuple[float, str, str]:
-    rows = table[(table["variable"] == variable) & (table["year"] == year)]
-    if rows.empty:
-        return math.nan, "", ""
-    row = rows.iloc[0]
-    return float(row["value"]), str(row["status"]), str(row.get("source", ""))
+class _Values:
+    """A projection table's (variable, year) -> value, status and source of its first row.
+
+    Built once per :func:`attainment`; a filter of the whole table per target and year cost
+    most of the judge's time.
+    """
+
+    def __init__(self, table: pd.DataFrame) -> None:
+        self.variables = set(table["variable"])
+        sources = table["source"] if "source" in table.columns else [""] * len(table)
+        self._rows: dict[tuple[Any, Any], tuple[float, str, str]] = {}
+        for variable, year, value, status, source in zip(
+                table["variable"], table["year"], table["value"], table["status"], sources, strict=True):
+            self._rows.setdefault((variable, year), (float(value), str(status), str(source)))
+
+    def at(self, variable: str, year: int) -> tuple[float, str, str]:
+        return self._rows.get((variable, year), (math.nan, "", ""))
 
 
-def _gap(indicator: str, target: Any, value: float, met: bool, table: pd.DataFrame, year: int,
+def _gap(indicator: str, target: Any, value: float, met: bool, values: _Values, year: int,
          unit: str) -> tuple[float, str]:
     """Signed shortfall in natural units: > 0 short of the target, < 0 above an upper bound."""
     base = _GAP_BASES.get(indicator)
@@ -133,15 +144,14 @@ def _gap(indicator: str, target: Any, value: float, met: bool, table: pd.DataFra
     if base is None:
         return diff, gap_unit
     carrier, _, factor = base
-    size, _, _ = _value_at(table, carrier, year)
+    size, _, _ = values.at(carrier, year)
     return diff * size * factor, gap_unit
 
 
 def _province_row(target: Any, year: int, projection: Projection, scope: str,
-                  plausible: Plausible | None) -> dict[str, Any]:
+                  plausible: Plausible | None, values: _Values) -> dict[str, Any]:
     from khcn_analysis.core.indicators import INDICATORS
 
-    table = projection.table
     row: dict[str, Any] = _blank_verdict({
         "target_id": target.id, "scope": scope, "indicator": target.indicator, "year": year,
         "comparator": target.comparator, "lower": target.lower, "upper": target.upper,
@@ -156,7 +166,7 @@ def _province_row(target: Any, year: int, projection: Projection, scope: str,
     if indicator is None:
         row["reason"] = f"no series '{target.indicator}' in the indicator registry"
         return row
-    if target.indicator not in set(table["variable"]):
+    if target.indicator not in values.variables:
         row["reason"] = f"no data for {target.indicator}: nothing recorded and the scenario assumes nothing"
         return row
     if indicator.unit != target.unit:
@@ -164,7 +174,7 @@ def _province_row(target: Any, year: int, projection: Projection, scope: str,
             f"unit mismatch: target in '{target.unit}', series '{target.indicator}' in '{indicator.unit}'"
         )
         return row
-    value, status, _ = _value_at(table, target.indicator, year)
+    value, status, _ = values.at(target.indicator, year)
     if math.isnan(value):
         row["reason"] = f"no data for {target.indicator} in {year}"
         return row
@@ -181,9 +191,9 @@ def _province_row(target: Any, year: int, projection: Projection, scope: str,
         row["reason"] = "above the target range: the level to reach is passed"
     if target.indicator == "st_investment_share_grdp" and year < NATIVE_REVISED_FROM:
         row["reason"] = "share of GRDP on the GSO revised basis (this year bridged from the 2020 statement)"
-    row["gap"], row["gap_unit"] = _gap(target.indicator, target, value, met, table, year, target.unit)
+    row["gap"], row["gap_unit"] = _gap(target.indicator, target, value, met, values, year, target.unit)
     if target.indicator == "st_investment_share_grdp":
-        row["funding_sufficiency"] = _value_at(table, "funding_sufficiency", year)[0]
+        row["funding_sufficiency"] = values.at("funding_sufficiency", year)[0]
     return row
 
 
@@ -248,8 +258,9 @@ def attainment(projection: Projection, plan: Any = None, national: Any = None) -
     plan = plan if plan is not None else projection.plan
     years = [int(y) for y in projection.years]
     plausible = plausible_runs(projection) if getattr(projection, "inputs", None) is not None else None
+    values = _Values(projection.table)
     rows = [
-        _province_row(t, y, projection, "province", plausible)
+        _province_row(t, y, projection, "province", plausible, values)
         for t in plan.targets for y in evaluation_years(t, years)
     ]
     if national:
