@@ -23,11 +23,12 @@ pytestmark = [pytest.mark.slow,
 def test_a_forked_kernel_binds_its_own_ports_and_answers(tmp_path):
     from jupyter_core.utils import run_sync
 
-    from khcn_analysis.report.kernels import PORTS, Factory, fork_spare
+    from khcn_analysis.report.kernels import PORTS, Factory, FactoryClient, fork_spare
 
     factory = Factory(("fractions",), tmp_path)
+    client = FactoryClient(factory.address)
     try:
-        spare = fork_spare(factory, tmp_path)
+        spare = fork_spare(client, tmp_path)
         manager = spare.manager
         written = json.loads(Path(manager.connection_file).read_text(encoding="utf-8"))
         assert stat.S_IMODE(Path(manager.connection_file).stat().st_mode) == 0o600  # it holds the key
@@ -36,13 +37,54 @@ def test_a_forked_kernel_binds_its_own_ports_and_answers(tmp_path):
         for port in PORTS:  # each one is the kernel's: something listens there
             with socket.create_connection(("127.0.0.1", info[port]), timeout=10):
                 pass
-        client = manager.client()
-        client.start_channels()
+        kernel = manager.client()
+        kernel.start_channels()
         try:
-            run_sync(client.wait_for_ready)(timeout=60)  # a kernel_info request answered
+            run_sync(kernel.wait_for_ready)(timeout=60)  # a kernel_info request answered
         finally:
-            client.stop_channels()
+            kernel.stop_channels()
         spare.stop()
         assert not Path(manager.connection_file).exists()
     finally:
+        client.close()
         factory.close()
+
+
+def test_one_factory_forks_every_kernel_of_a_two_worker_batch(tmp_path):
+    """The batch imports the notebooks' modules once: both workers' kernels come from one factory."""
+    import os
+
+    import nbformat
+
+    from khcn_analysis.report.batch import run_reports
+    from khcn_analysis.report.jobs import NotebookSpec
+
+    notebooks = tmp_path / "nbs"
+    notebooks.mkdir()
+    stems = ("n1", "n2", "n3", "n4")
+    for stem in stems:
+        nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python",
+                                                               "display_name": "Python 3"}})
+        nb.cells.append(nbformat.v4.new_code_cell('lang = "vi"', metadata={"tags": ["parameters"]}))
+        nb.cells.append(nbformat.v4.new_code_cell(
+            "import os\nppid = os.getppid()\nprint('PARENTS', ppid, open(f'/proc/{ppid}/stat').read().split(')')[1].split()[1])"))
+        nbformat.write(nb, notebooks / f"{stem}.ipynb")
+    raw, code = tmp_path / "raw", tmp_path / "code"
+    raw.mkdir()
+    code.mkdir()
+    result = run_reports([], out=tmp_path / "out", jobs=2, notebooks_dir=notebooks, raw_dir=raw, code_dir=code,
+                         specs=tuple(NotebookSpec(s, "once", s, s) for s in stems), resolve=lambda names: [],
+                         progress=lambda line: None)
+    assert result.status == "complete", result.message
+    forked = set()
+    for outcome in result.outcomes:
+        executed = nbformat.read(result.folder / f"notebooks/{outcome.id}.ipynb", as_version=4)
+        text = "".join(o.get("text", "") for c in executed.cells for o in c.get("outputs", []))
+        parent, grandparent = (int(x) for x in text.split("PARENTS ")[1].split()[:2])
+        if parent != outcome.worker:  # not papermill's own kernel (a worker whose spare another took)
+            forked.add((parent, grandparent))
+    # Every forked kernel has the same parent, the batch's own factory (not a worker's); the first
+    # notebook a worker runs always has one.
+    assert len(forked) == 1, forked
+    (_factory, its_parent), = forked
+    assert its_parent == os.getpid()

@@ -142,8 +142,9 @@ def test_notebooks_ran_in_worker_processes_each_with_its_own_results(runs):
     """What the pool guarantees, not how the scheduler shared the work.
 
     Every job ran in a worker process (never the batch's own), on at most ``jobs``
-    workers; each notebook's kernel was started by the worker that ran it (directly, or
-    forked by that worker's kernel factory); and each wrote its own results into its own folder. Which worker took how many jobs
+    workers; each notebook's kernel was started by the worker that ran it (papermill's
+    own) or forked by the batch's one kernel factory, a child of the batch's process; and
+    each wrote its own results into its own folder. Which worker took how many jobs
     depends on the machine's load and is deliberately not asserted (a loaded
     machine once gave all three to one worker and turned CI red).
     """
@@ -156,7 +157,7 @@ def test_notebooks_ran_in_worker_processes_each_with_its_own_results(runs):
         job = f"b_scenario--{s}"
         name, seed, parent, grandparent, *_ = (good.folder / f"files/{job}/run.txt").read_text().split()
         assert (name, seed) == (s, "11")
-        assert workers[job] in (int(parent), int(grandparent))
+        assert int(parent) == workers[job] or int(grandparent) == os.getpid(), (parent, grandparent)
 
 
 def test_parameters_reach_the_notebook_filtered_to_what_it_declares(runs):

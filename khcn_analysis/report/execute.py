@@ -31,6 +31,7 @@ from khcn_analysis.report.kernels import (
     Spare,
     Supply,
     register_engine,
+    start_factory,
     warm_modules,
 )
 
@@ -173,13 +174,13 @@ def _stderr_to(path: Path) -> Iterator[None]:
 _SUPPLY: Supply | None = None
 
 
-def _start_worker(run_dir: Path, modules: tuple[str, ...], counters: Counters) -> None:
-    """A pool worker's first steps: launch a kernel ahead of need, then import the executor."""
+def _start_worker(run_dir: Path, modules: tuple[str, ...], counters: Counters, factory: str | None) -> None:
+    """A pool worker's first steps: ask the batch's factory for a kernel ahead of need, then import the executor."""
     global _SUPPLY
     defer_iri_grammar()
     os.environ.setdefault("MPLBACKEND", "Agg")
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    _SUPPLY = Supply(run_dir, modules, counters)
+    _SUPPLY = Supply(run_dir, modules, counters, factory)
     _SUPPLY.top_up()
     multiprocessing.util.Finalize(None, _SUPPLY.close, exitpriority=10)
     import nbconvert  # noqa: F401
@@ -190,9 +191,10 @@ class Runner:
     """Where the notebooks run, started before they are handed over so start-up overlaps other work.
 
     One worker (``--jobs 1``, or a single notebook) runs in this process; more run in a pool
-    of worker processes, each launching a kernel as soon as it starts. Use as a context
-    manager: enter, do the batch's own preparation (rebuilding data/processed), then
-    :meth:`run`.
+    of worker processes, each asking for a kernel as soon as it starts. The kernels of the
+    whole batch are forked by one factory (:class:`.kernels.Factory`) that imports what the
+    notebooks import once; a lone notebook gets papermill's own kernel. Use as a context
+    manager: enter, do the batch's own preparation (rebuilding data/processed), then :meth:`run`.
     """
 
     def __init__(self, jobs: Sequence[Job], run_dir: Path, *, workers: int) -> None:
@@ -203,8 +205,10 @@ class Runner:
         self.workers = max(1, min(workers, len(runnable)))
         self.pool: ProcessPoolExecutor | None = None
         self.supply: Supply | None = None
+        self.factory = start_factory(modules, run_dir) if len(runnable) > 1 else None
+        address = self.factory.address if self.factory is not None else None
         if self.workers == 1:
-            self.supply = Supply(run_dir, modules, LocalCounters(len(runnable)))
+            self.supply = Supply(run_dir, modules, LocalCounters(len(runnable)), address)
             if len(runnable) > 1:
                 self.supply.top_up()
         else:
@@ -212,7 +216,7 @@ class Runner:
             context = multiprocessing.get_context("spawn")
             self.pool = ProcessPoolExecutor(
                 max_workers=self.workers, mp_context=context, initializer=_start_worker,
-                initargs=(run_dir, modules, SharedCounters(context, len(runnable))),
+                initargs=(run_dir, modules, SharedCounters(context, len(runnable)), address),
             )
             for _ in range(self.workers):  # start every worker now, not at the first job
                 self.pool.submit(os.getpid)
@@ -221,10 +225,14 @@ class Runner:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-        if self.supply is not None:
-            self.supply.close()
+        try:
+            if self.pool is not None:
+                self.pool.shutdown(wait=True, cancel_futures=True)
+            if self.supply is not None:
+                self.supply.close()
+        finally:
+            if self.factory is not None:
+                self.factory.close()  # and with it any kernel no notebook took
 
     def run(self, jobs: Sequence[Job], progress: Callable[[str], None]) -> list[Outcome]:
         """Execute the jobs, one progress line per notebook as it finishes; outcomes in job order."""

@@ -17,9 +17,12 @@ import ast
 import contextlib
 import json
 import os
+import shutil
 import signal
+import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Iterable, Iterator
@@ -28,7 +31,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
-__all__ = ["ENGINE", "Counters", "Spare", "Supply", "register_engine", "warm_modules"]
+__all__ = ["ENGINE", "Counters", "Factory", "FactoryClient", "Spare", "Supply", "register_engine", "start_factory",
+           "warm_modules"]
 
 KERNEL_NAME = "python3"
 #: The papermill engine that runs a notebook on a kernel started ahead of need.
@@ -133,31 +137,29 @@ def launch_spare(run_dir: Path, modules: tuple[str, ...]) -> Spare:
 
 
 class Factory:
-    """This process's kernel factory (:mod:`.zygote`): imports once, forks a kernel per request."""
+    """The batch's kernel factory (:mod:`.zygote`): imports once, forks a kernel per request.
+
+    One per batch, owned by the process that runs the batch; every worker talks to it
+    through a :class:`FactoryClient` on its Unix socket (:attr:`address`).
+    """
 
     def __init__(self, modules: tuple[str, ...], run_dir: Path) -> None:
         self.log = _spare_log(run_dir)
+        self.folder = Path(tempfile.mkdtemp(prefix="khcn-kernels-"))  # short: a socket path has ~100 bytes
+        self.address = str(self.folder / "factory.sock")
         with open(self.log, "ab") as errors:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "khcn_analysis.report.zygote", json.dumps(list(modules))],
+                [sys.executable, "-m", "khcn_analysis.report.zygote", self.address, json.dumps(list(modules))],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, text=True, bufsize=1,
+                # A session of its own: a signal to the batch's process group (Ctrl-C, a kill of the
+                # group) ends the batch, and the factory, seeing its input end, stops its kernels and
+                # removes its socket instead of dying with them in place.
+                start_new_session=True,
             )
-
-    def request(self, connection_file: str, cwd: Path, log: Path) -> None:
-        """Ask for a kernel; the factory forks it as soon as its own imports are done."""
-        self._send({"connection_file": connection_file, "cwd": str(cwd), "log": str(log)})
-
-    def answer(self) -> int:
-        line = self.process.stdout.readline() if self.process.stdout else ""
-        return int(json.loads(line)["pid"]) if line else 0
-
-    def kill(self, pid: int) -> None:
-        self._send({"kill": pid})
-
-    def _send(self, message: dict[str, Any]) -> None:
-        assert self.process.stdin is not None
-        self.process.stdin.write(json.dumps(message) + "\n")
-        self.process.stdin.flush()
+        ready = self.process.stdout.readline() if self.process.stdout else ""
+        if ready.strip() != "listening":  # it could not start: the batch starts kernels the usual way
+            self.close()
+            raise RuntimeError(f"the kernel factory did not start (see {self.log})")
 
     def close(self) -> None:
         with contextlib.suppress(OSError):
@@ -168,12 +170,42 @@ class Factory:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        shutil.rmtree(self.folder, ignore_errors=True)
         if self.log.is_file() and not self.log.stat().st_size:
             self.log.unlink()
 
 
+class FactoryClient:
+    """One process's connection to the batch's :class:`Factory`: requests in order, answers in order."""
+
+    def __init__(self, address: str) -> None:
+        self.socket = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        self.socket.connect(address)
+        self.stream = self.socket.makefile("rw", encoding="utf-8", newline="\n")
+
+    def request(self, connection_file: str, cwd: Path, log: Path) -> None:
+        """Ask for a kernel; the factory forks it as soon as its own imports are done."""
+        self._send({"connection_file": connection_file, "cwd": str(cwd), "log": str(log)})
+
+    def answer(self) -> int:
+        line = self.stream.readline()
+        return int(json.loads(line)["pid"]) if line else 0
+
+    def kill(self, pid: int) -> None:
+        self._send({"kill": pid})
+
+    def _send(self, message: dict[str, Any]) -> None:
+        self.stream.write(json.dumps(message) + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self.stream.close()
+            self.socket.close()
+
+
 class ForkedKernel:
-    """What papermill's client needs of a kernel manager, for a kernel forked by a :class:`Factory`.
+    """What papermill's client needs of a kernel manager, for a kernel forked by the :class:`Factory`.
 
     nbclient does not own a manager it is given: it asks for a client, runs the notebook and
     leaves the kernel alone; :meth:`Spare.stop` ends it afterwards.
@@ -183,7 +215,7 @@ class ForkedKernel:
     #: How long a forked kernel may take to bind its ports (it waits for the factory's imports first).
     START_TIMEOUT_S = 120
 
-    def __init__(self, factory: Factory, run_dir: Path, log: Path) -> None:
+    def __init__(self, factory: FactoryClient, run_dir: Path, log: Path) -> None:
         from jupyter_core.paths import jupyter_runtime_dir
 
         runtime = Path(jupyter_runtime_dir())
@@ -257,7 +289,7 @@ class ForkedKernel:
         Path(self.connection_file).unlink(missing_ok=True)
 
 
-def fork_spare(factory: Factory, run_dir: Path) -> Spare:
+def fork_spare(factory: FactoryClient, run_dir: Path) -> Spare:
     """A kernel forked by ``factory`` in ``run_dir``; returns at once, the fork follows."""
     log = _spare_log(run_dir)
     return Spare(ForkedKernel(factory, run_dir, log), log)
@@ -315,19 +347,24 @@ class SharedCounters:
 
 
 class Supply:
-    """One process's kernels: at most one spare, started while notebooks are still waiting."""
+    """One process's kernels: at most one spare, started while notebooks are still waiting.
 
-    def __init__(self, run_dir: Path, modules: tuple[str, ...], counters: Counters) -> None:
+    On Linux the spare is forked by the batch's factory at ``factory`` (its socket address);
+    without one (elsewhere, or if it could not start) it is launched the usual way.
+    """
+
+    def __init__(self, run_dir: Path, modules: tuple[str, ...], counters: Counters,
+                 factory: str | None = None) -> None:
         self.run_dir, self.modules, self.counters = run_dir, modules, counters
+        self.address = factory
         self.spare: Spare | None = None
-        self.factory: Factory | None = None
+        self.client: FactoryClient | None = None
 
     def _start(self) -> Spare:
-        """A forked kernel on Linux (the factory starts with the first), a launched one elsewhere."""
-        if sys.platform.startswith("linux"):
-            if self.factory is None:
-                self.factory = Factory(self.modules, self.run_dir)
-            return fork_spare(self.factory, self.run_dir)
+        if self.address is not None:
+            if self.client is None:
+                self.client = FactoryClient(self.address)
+            return fork_spare(self.client, self.run_dir)
         return launch_spare(self.run_dir, self.modules)
 
     def top_up(self) -> None:
@@ -351,15 +388,25 @@ class Supply:
         return spare
 
     def close(self) -> None:
-        """Stop the spare no notebook needed (and drop its start-up log), then the factory."""
+        """Stop the spare no notebook needed (and drop its start-up log), then leave the factory."""
         if self.spare is not None:
             spare, self.spare = self.spare, None
             self.counters.spare_taken()
             spare.stop()
             spare.log.unlink(missing_ok=True)
-        if self.factory is not None:
-            factory, self.factory = self.factory, None
-            factory.close()
+        if self.client is not None:
+            client, self.client = self.client, None
+            client.close()
+
+
+def start_factory(modules: tuple[str, ...], run_dir: Path) -> Factory | None:
+    """The batch's kernel factory on Linux; None elsewhere or if it cannot start (kernels are launched)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        return Factory(modules, run_dir)
+    except Exception:  # noqa: BLE001 - the batch still runs, on kernels started the usual way
+        return None
 
 
 @cache

@@ -2,19 +2,21 @@
 
 Each report notebook's kernel used to spend about three seconds of CPU importing pandas,
 matplotlib and the library before its first line of work, thirteen times per batch on a
-two-core machine. This process pays that once: it imports the modules (the same list
-:func:`.kernels.warm_modules` reads from the notebooks), then, for each request on its
-standard input, forks a child that becomes an ordinary IPython kernel (``ipykernel``'s
-own application, as ``ipykernel_launcher`` starts it) on the connection file it is
-given. The child is a fresh process in its own session with a clean namespace; only its
-imports are already done (shared copy-on-write). Papermill then executes the notebook
-on it as on any kernel.
+two-core machine. This process pays that once per batch: it imports the modules (the same
+list :func:`.kernels.warm_modules` reads from the notebooks), then, for each request, forks
+a child that becomes an ordinary IPython kernel (``ipykernel``'s own application, as
+``ipykernel_launcher`` starts it) on the connection file it is given. The child is a fresh
+process in its own session with a clean namespace; only its imports are already done
+(shared copy-on-write). Papermill then executes the notebook on it as on any kernel.
 
-Protocol, one JSON object per line: ``{"connection_file", "cwd", "log"}`` answers
-``{"pid"}``; ``{"kill": pid}`` stops a kernel. End of input stops every kernel left and
-the factory. Linux only (``fork``); elsewhere the batch starts kernels the usual way.
+One factory serves the whole batch: every worker process of the pool connects to its Unix
+socket (the address is the first argument). Protocol on a connection, one JSON object per
+line: ``{"connection_file", "cwd", "log"}`` answers ``{"pid"}``; ``{"kill": pid}`` stops a
+kernel. The socket listens before the imports start, and "listening" on standard output
+says so. End of standard input (the batch process closed it, or died) stops every kernel
+left and the factory. Linux only (``fork``); elsewhere the batch starts kernels the usual way.
 
-Run as ``python -m khcn_analysis.report.zygote '<JSON list of modules>'``.
+Run as ``python -m khcn_analysis.report.zygote <socket path> '<JSON list of modules>'``.
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import selectors
 import signal
+import socket
 import sys
 
 __all__ = ["main"]
@@ -77,44 +81,87 @@ def _reseed() -> None:
         numpy.random.seed()
 
 
-def _serve(requests: object, answers: object) -> None:
+def _fork(request: dict, connections: list[socket.socket], factory: int) -> int:
+    pid = os.fork()
+    if pid == 0:
+        for sock in connections:  # the kernel keeps none of the factory's sockets
+            with contextlib.suppress(OSError):
+                sock.close()
+        _become_kernel(request["connection_file"], request["cwd"], request["log"], factory)
+    _children.add(pid)
+    return pid
+
+
+def _handle(line: bytes, conn: socket.socket, connections: list[socket.socket], factory: int) -> None:
+    try:
+        request = json.loads(line)
+    except ValueError:
+        return
+    if "kill" in request:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(int(request["kill"]), signal.SIGKILL)
+        return
+    pid = _fork(request, connections, factory)
+    with contextlib.suppress(OSError):  # a worker that went away gets no answer
+        conn.sendall((json.dumps({"pid": pid}) + "\n").encode())
+
+
+def _serve(listener: socket.socket) -> None:
+    """Answer every connected worker until standard input ends."""
     factory = os.getpid()
-    for line in requests:  # type: ignore[attr-defined]
-        try:
-            request = json.loads(line)
-        except ValueError:
-            continue
-        if "kill" in request:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(int(request["kill"]), signal.SIGKILL)
-            continue
-        pid = os.fork()
-        if pid == 0:
-            _become_kernel(request["connection_file"], request["cwd"], request["log"], factory)
-        _children.add(pid)
-        answers.write(json.dumps({"pid": pid}) + "\n")  # type: ignore[attr-defined]
-        answers.flush()  # type: ignore[attr-defined]
+    selector = selectors.DefaultSelector()
+    selector.register(listener, selectors.EVENT_READ, "accept")
+    selector.register(0, selectors.EVENT_READ, "control")
+    pending: dict[socket.socket, bytes] = {}
+    while True:
+        for key, _ in selector.select():
+            if key.data == "control":
+                if not os.read(0, 4096):
+                    return  # the batch closed our input or died: stop
+            elif key.data == "accept":
+                conn, _ = listener.accept()
+                pending[conn] = b""
+                selector.register(conn, selectors.EVENT_READ, "request")
+            else:
+                conn = key.fileobj  # type: ignore[assignment]
+                data = conn.recv(65536)
+                if not data:
+                    selector.unregister(conn)
+                    conn.close()
+                    pending.pop(conn, None)
+                    continue
+                *lines, pending[conn] = (pending[conn] + data).split(b"\n")
+                for line in lines:
+                    _handle(line, conn, [listener, *pending], factory)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if sys.path and sys.path[0] in ("", os.getcwd()):  # as ipykernel_launcher does
         del sys.path[0]
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(argv[0])
+    listener.listen(16)
+    print("listening", flush=True)  # workers may connect now; answers wait for the imports below
     import ipykernel.kernelapp  # noqa: F401 - the kernel's own start-up, done once here
 
     from khcn_analysis.report.warm import import_quietly
 
-    import_quietly(json.loads(argv[0]) if argv else [])
+    import_quietly(json.loads(argv[1]) if len(argv) > 1 else [])
     signal.signal(signal.SIGCHLD, _reap)
-    answers = os.fdopen(os.dup(1), "w", encoding="utf-8")
-    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # stray prints must not corrupt the answers
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # stray prints go nowhere
     try:
-        _serve(sys.stdin, answers)
+        _serve(listener)
     finally:
         for pid in list(_children):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
         _reap()
+        listener.close()
+        # The socket and its folder go with the factory, also when the batch was killed.
+        with contextlib.suppress(OSError):
+            os.unlink(argv[0])
+            os.rmdir(os.path.dirname(argv[0]))
     return 0
 
 
