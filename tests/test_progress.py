@@ -295,14 +295,21 @@ def test_since_must_name_an_earlier_report(project: Path, tmp_path, monkeypatch,
     assert "a period before 2026-H2" in capsys.readouterr().err
 
 
-def test_the_scheduled_run_writes_the_current_period_once(project: Path):
+@pytest.fixture
+def no_libreoffice(monkeypatch):
+    """The scheduled run as on a machine without LibreOffice: the .docx only (the PDF: the system test)."""
+    monkeypatch.setattr("khcn_analysis.present.brief.find_soffice", lambda: None)
+
+
+def test_the_scheduled_run_writes_the_current_period_once(project: Path, no_libreoffice):
     report = scheduled_report(now=datetime(2027, 6, 15, 6, 0), build=False)
     folder = project / "reports" / "progress" / "2027-H1"
     assert report.docx == folder / "bao-cao-6-thang-2027-H1.docx" and report.snapshot == folder / "snapshot.json"
+    assert report.pdf is None and not list(folder.glob("*.pdf"))
     assert scheduled_report(now=datetime(2027, 6, 16, 6, 0), build=False) is None
 
 
-def test_a_late_scheduled_run_reports_the_half_year_it_missed(project: Path):
+def test_a_late_scheduled_run_reports_the_half_year_it_missed(project: Path, no_libreoffice):
     shutil.rmtree(project / "reports" / "progress" / "2026-H2")  # the 15 December run never happened
     late = scheduled_report(now=datetime(2027, 1, 3, 6, 0), build=False)
     assert late.period.id == "2026-H2" and late.previous.id == "2026-H1"
