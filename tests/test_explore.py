@@ -259,6 +259,20 @@ def test_export_writes_the_house_charts_and_a_workbook_in_a_new_folder(explorer,
         explorer.export(result, tmp_path / "out", formats=("png",), stamp="s1")
 
 
+def test_an_export_with_nothing_ticked_makes_the_folder_and_draws_nothing(explorer, tmp_path, monkeypatch):
+    from khcn_analysis.present import charts
+
+    def drawn(*_a, **_k):
+        raise AssertionError("a chart was drawn for an export that writes none")
+
+    for name in ("st_investment_share_chart", "researcher_density_chart", "funding_sufficiency_chart"):
+        monkeypatch.setattr(charts, name, drawn)
+    result = explorer.compute(explorer.settings_for("plan_as_written"))
+    assert explorer.export(result, tmp_path / "out", formats=(), excel=False, stamp="s0") == []
+    folder = tmp_path / "out" / "plan_as_written-s0"
+    assert folder.is_dir() and not list(folder.iterdir())
+
+
 # ---------------------------------------------------------------- the widgets
 
 

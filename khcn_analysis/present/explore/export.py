@@ -55,9 +55,11 @@ def export(result: pipeline.Results, folder: str | Path | None = None, *, inputs
         out.mkdir(parents=True)
     except FileExistsError:
         raise ExportExists(out) from None
+    if not formats and not excel:  # nothing asked for: the folder only, no charts drawn for nothing
+        return []
     full = pipeline.run(result.scenario, inputs=inputs)  # every year, as `khcn export-xlsx` runs it
     table, sources = full.table, full.sources
-    figures = {
+    figures = {} if not formats else {
         charts.CHART_NAMES[1]: charts.st_investment_share_chart(
             table, targets=full.attainment, lang=lang, source_details=sources),
         charts.CHART_NAMES[2]: charts.researcher_density_chart(
