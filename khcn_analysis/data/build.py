@@ -205,12 +205,15 @@ def resolve_conflicts(candidates: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFr
             if pick is not None:
                 break
         chosen_ids.append(pick)
-        for r in group.itertuples():
+        # zip over the five columns, not itertuples (which builds a namedtuple class per group)
+        for fact_id, value, kind, quality, name in zip(
+                group["fact_id"], group["value"], group["kind"], group["source_quality"], group["source_name"],
+                strict=True):
             records.append({
                 "region": key[0], "variable": key[1], "basis": key[2], "year": key[3],
-                "fact_id": r.fact_id, "value": r.value, "kind": r.kind,
-                "source_quality": r.source_quality, "source_name": r.source_name,
-                "decision": "chosen" if r.fact_id == pick else "rejected",
+                "fact_id": fact_id, "value": value, "kind": kind,
+                "source_quality": quality, "source_name": name,
+                "decision": "chosen" if fact_id == pick else "rejected",
                 "rule": rule.name, "rule_description": rule.description,
             })
     chosen = candidates[candidates["fact_id"].isin(chosen_ids)]
