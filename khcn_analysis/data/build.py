@@ -105,9 +105,9 @@ def _ranked(group: pd.DataFrame) -> pd.DataFrame:
 
 
 def _department_first(g: pd.DataFrame) -> str | None:
-    dept = g[g["source_quality"] == "department"]
-    if dept.empty:
+    if "department" not in set(g["source_quality"]):  # most keys: no frame filtered
         return None
+    dept = g[g["source_quality"] == "department"]
     return dept.sort_values(["file", "row"]).iloc[-1]["fact_id"]
 
 
