@@ -23,7 +23,8 @@ pytestmark = [pytest.mark.slow,
 def test_a_forked_kernel_binds_its_own_ports_and_answers(tmp_path):
     from jupyter_core.utils import run_sync
 
-    from khcn_analysis.report.kernels import PORTS, Factory, FactoryClient, fork_spare
+    from khcn_analysis.report.kernel_factory import PORTS, Factory, FactoryClient
+    from khcn_analysis.report.kernels import fork_spare
 
     factory = Factory(("fractions",), tmp_path)
     client = FactoryClient(factory.address)

@@ -24,6 +24,7 @@ from khcn_analysis.core.catalogue import LANGS
 from khcn_analysis.report.deferred_imports import defer_iri_grammar
 from khcn_analysis.report.html import notebook_to_html
 from khcn_analysis.report.jobs import Job
+from khcn_analysis.report.kernel_factory import start_factory
 from khcn_analysis.report.kernels import (
     Counters,
     LocalCounters,
@@ -31,7 +32,6 @@ from khcn_analysis.report.kernels import (
     Spare,
     Supply,
     register_engine,
-    start_factory,
     warm_modules,
 )
 
