@@ -234,6 +234,9 @@ def test_report_pages_are_lean_and_readable_by_others(complete_run):
         page = (latest / name).read_text(encoding="utf-8")
         linked = re.findall(r'<img[^>]*\ssrc="(files/[^"]+\.png)"', page)
         assert len(set(linked)) == count and all((latest / rel).is_file() for rel in linked), (name, linked)
+        for tag in re.findall(r"<img[^>]*>", page):  # shown at its own width, named by its title
+            alt = re.search(r'alt="([^"]*)"', tag)[1]
+            assert re.search(r'\swidth="\d+"', tag) and alt and re.search(r"/([^/]+)\.png", tag)[1] != alt, tag
         assert "data:image/png" not in page and len(page) < 100_000, (name, len(page))
         assert (latest / name).stat().st_mode & 0o777 == 0o666 & ~umask
 

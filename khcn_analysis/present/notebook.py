@@ -44,7 +44,8 @@ class Page:
     #: Formats a batch keeps of each chart. One render serves the page, the notebook and the file:
     #: a chart used to be drawn three times (inline PNG, PNG file, SVG file), most of a page's time.
     FORMATS: tuple[str, ...] = ("png",)
-    #: Width a chart is shown at in the notebook and the page (the file keeps its full resolution).
+    #: Widest a chart is shown in the notebook and the page (the file keeps its full resolution);
+    #: a smaller figure is shown at 100 px per inch, as the inline backend shows it.
     DISPLAY_WIDTH = 960
 
     def show(self, fig, stem: str | None = None) -> None:
@@ -66,7 +67,8 @@ class Page:
         written = save_figure(fig, self.output_dir / stem, formats=self.FORMATS, dpi=SCREEN_DPI)
         png = next(p for p in written if p.suffix == ".png")
         self.rendered[stem] = png.read_bytes()
-        meta = {"width": self.DISPLAY_WIDTH, "khcn_file": png.as_posix(), "alt": chart_texts(fig).get("title") or stem}
+        width = min(self.DISPLAY_WIDTH, round(float(fig.get_figwidth()) * 100))
+        meta = {"width": width, "khcn_file": png.as_posix(), "alt": chart_texts(fig).get("title") or _axes_title(fig) or stem}
         plt.close(fig)
         display({"image/png": base64.b64encode(self.rendered[stem]).decode("ascii"), "text/plain": meta["alt"]},
                 raw=True, metadata={"image/png": meta})
@@ -76,3 +78,8 @@ class Page:
         if self.output_dir:
             self.output_dir.mkdir(parents=True, exist_ok=True)
             frame.to_csv(self.output_dir / name, index=False, encoding="utf-8")
+
+
+def _axes_title(fig) -> str:
+    """The first axes title, for a chart drawn outside the house frame (page 02's small charts)."""
+    return next((title for ax in fig.axes for loc in ("left", "center") if (title := ax.get_title(loc))), "")

@@ -98,7 +98,9 @@ def _linked_image(output: dict[str, Any], page_dir: Path) -> str | None:
     if not (page_dir / rel).is_file():
         return None
     alt = html.escape(str(meta.get("alt") or Path(rel).stem))
-    return f'<img src="{html.escape(rel)}" alt="{alt}" class="khcn-chart">'
+    width = meta.get("width")
+    size = f' width="{width}"' if isinstance(width, int) and not isinstance(width, bool) and 0 < width < 4000 else ""
+    return f'<img src="{html.escape(rel)}" alt="{alt}" class="khcn-chart"{size}>'
 
 
 def _joined(value: str | list[str]) -> str:
