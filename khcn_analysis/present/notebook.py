@@ -41,9 +41,6 @@ class Page:
         if csv:
             self.save_table(frame, csv)
 
-    #: Formats a batch keeps of each chart. One render serves the page, the notebook and the file:
-    #: a chart used to be drawn three times (inline PNG, PNG file, SVG file), most of a page's time.
-    FORMATS: tuple[str, ...] = ("png",)
     #: Widest a chart is shown in the notebook and the page (the file keeps its full resolution);
     #: a smaller figure is shown at 100 px per inch, as the inline backend shows it.
     DISPLAY_WIDTH = 960
@@ -57,16 +54,18 @@ class Page:
         import matplotlib.pyplot as plt
         from IPython.display import display
 
-        from khcn_analysis.present.charts.chart_set import SCREEN_DPI, save_figure
+        from khcn_analysis.core.atomic import write_bytes
+        from khcn_analysis.present.charts.chart_set import png_bytes
         from khcn_analysis.present.charts.frame import chart_texts
 
         if not (self.output_dir and stem):
             display(fig)
             plt.close(fig)
             return
-        written = save_figure(fig, self.output_dir / stem, formats=self.FORMATS, dpi=SCREEN_DPI)
-        png = next(p for p in written if p.suffix == ".png")
-        self.rendered[stem] = png.read_bytes()
+        # One render serves the page, the notebook, the file and the batch's brief (a chart used
+        # to be drawn three times: inline PNG, PNG file, SVG file, most of a page's time).
+        self.rendered[stem] = png_bytes(fig)
+        png = write_bytes(self.output_dir / f"{stem}.png", self.rendered[stem])
         width = min(self.DISPLAY_WIDTH, round(float(fig.get_figwidth()) * 100))
         meta = {"width": width, "khcn_file": png.as_posix(), "alt": chart_texts(fig).get("title") or _axes_title(fig) or stem}
         plt.close(fig)

@@ -24,7 +24,7 @@ from khcn_analysis.core.catalogue import LANGS
 from khcn_analysis.report.deferred_imports import defer_iri_grammar
 from khcn_analysis.report.html import notebook_to_html
 from khcn_analysis.report.jobs import Job
-from khcn_analysis.report.kernel_factory import start_factory
+from khcn_analysis.report.kernel_factory import KERNEL_NAME, start_factory
 from khcn_analysis.report.kernels import (
     Counters,
     LocalCounters,
@@ -36,8 +36,6 @@ from khcn_analysis.report.kernels import (
 )
 
 __all__ = ["KERNEL_NAME", "Outcome", "Runner", "execute_job", "run_jobs"]
-
-KERNEL_NAME = "python3"
 
 
 @dataclass

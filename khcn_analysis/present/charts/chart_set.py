@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.figure import Figure
 
-from khcn_analysis.core.atomic import atomic_path
+from khcn_analysis.core.atomic import atomic_path, write_bytes
 from khcn_analysis.core.errors import InputError
 from khcn_analysis.present.charts.budget import plan_budget_chart
 from khcn_analysis.present.charts.comparison import scenario_comparison_chart
@@ -110,14 +110,17 @@ def save_figure(fig: Figure, out_stem: str | Path, formats: Sequence[str] = ("pn
         if title and fmt in ("pdf", "svg"):
             meta["Title"] = title
         path = out_stem.with_name(f"{out_stem.name}.{fmt}")
-        with house_style(), atomic_path(path) as tmp:
-            fig.savefig(tmp, format=fmt, dpi=dpi, metadata=meta)
+        if fmt == "png":  # the one PNG render, as pages and the brief embed it
+            write_bytes(path, png_bytes(fig, dpi))
+        else:
+            with house_style(), atomic_path(path) as tmp:
+                fig.savefig(tmp, format=fmt, dpi=dpi, metadata=meta)
         paths.append(path)
     return paths
 
 
 def png_bytes(fig: Figure, dpi: int = SCREEN_DPI) -> bytes:
-    """The figure as PNG bytes, exactly as :func:`save_figure` writes its PNG file at ``dpi``."""
+    """The figure as PNG bytes: the one PNG render (files, report pages and the brief all use it)."""
     import io
 
     buffer = io.BytesIO()
