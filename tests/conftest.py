@@ -19,10 +19,11 @@ made once as in a plain ``pytest`` run). Never change it: a test that writes
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -147,6 +148,21 @@ def new_project(built_project, tmp_path_factory) -> Callable[..., Path]:
         return root
 
     return make
+
+
+@pytest.fixture(scope="session")
+def khcn_root() -> Callable[[Path], contextlib.AbstractContextManager[Path]]:
+    """``with khcn_root(root):`` the library and the ``khcn`` command read ``root`` as their project
+    (``KHCN_ROOT``) and charts draw without a display; both settings are undone on leaving."""
+
+    @contextlib.contextmanager
+    def use(root: Path) -> Iterator[Path]:
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setenv("KHCN_ROOT", str(root))
+            mp.setenv("MPLBACKEND", "Agg")
+            yield root
+
+    return use
 
 
 @pytest.fixture(scope="session")

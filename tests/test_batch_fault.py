@@ -21,8 +21,8 @@ import sys
 import time
 from pathlib import Path
 
-import nbformat
 import pytest
+from notebook_files import write_notebook
 
 from khcn_analysis.report.publish import LATEST, LOCK_NAME, latest_manifest
 
@@ -62,14 +62,6 @@ print("SLOW_DONE")
 """
 
 
-def _notebook(path: Path, code: str) -> None:
-    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python",
-                                                           "display_name": "Python 3"}})
-    nb.cells.append(nbformat.v4.new_code_cell('lang = "vi"', metadata={"tags": ["parameters"]}))
-    nb.cells.append(nbformat.v4.new_code_cell(code))
-    nbformat.write(nb, path)
-
-
 def _tree(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
@@ -97,8 +89,8 @@ def _wait_for_slow_notebook(out: Path, proc: subprocess.Popen[str], timeout: flo
 def batch(tmp_path: Path):
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
-    _notebook(notebooks / "fast.ipynb", 'print("FAST_DONE")')
-    _notebook(notebooks / "slow.ipynb", SLOW_CELL)
+    write_notebook(notebooks / "fast.ipynb", 'print("FAST_DONE")', parameters='lang = "vi"')
+    write_notebook(notebooks / "slow.ipynb", SLOW_CELL, parameters='lang = "vi"')
     out = tmp_path / "reports"
     project = tmp_path / "project"  # KHCN_ROOT: nothing of the repository is read or written
     project.mkdir()

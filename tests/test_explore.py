@@ -22,11 +22,8 @@ SHIPPED = sorted(p.stem for p in (ROOT / "scenarios").glob("*.yaml"))
 
 
 @pytest.fixture(scope="module")
-def project(new_project):
-    root = new_project("explore-unit")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("KHCN_ROOT", str(root))
-        mp.setenv("MPLBACKEND", "Agg")
+def project(new_project, khcn_root):
+    with khcn_root(new_project("explore-unit")) as root:
         yield root
 
 

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from notebook_files import write_notebook
 
 pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the factory forks (Linux)")]
@@ -64,12 +65,9 @@ def test_one_factory_forks_every_kernel_of_a_two_worker_batch(tmp_path):
     notebooks.mkdir()
     stems = ("n1", "n2", "n3", "n4")
     for stem in stems:
-        nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python",
-                                                               "display_name": "Python 3"}})
-        nb.cells.append(nbformat.v4.new_code_cell('lang = "vi"', metadata={"tags": ["parameters"]}))
-        nb.cells.append(nbformat.v4.new_code_cell(
-            "import os\nppid = os.getppid()\nprint('PARENTS', ppid, open(f'/proc/{ppid}/stat').read().split(')')[1].split()[1])"))
-        nbformat.write(nb, notebooks / f"{stem}.ipynb")
+        write_notebook(notebooks / f"{stem}.ipynb", "import os\nppid = os.getppid()\n"
+                       "print('PARENTS', ppid, open(f'/proc/{ppid}/stat').read().split(')')[1].split()[1])",
+                       parameters='lang = "vi"')
     raw, code = tmp_path / "raw", tmp_path / "code"
     raw.mkdir()
     code.mkdir()

@@ -108,12 +108,9 @@ def test_the_detector_passes_clean_text_and_the_named_exceptions():
 
 
 @pytest.fixture(scope="module")
-def project(new_project):
+def project(new_project, khcn_root):
     """A private copy of the built project, so reports/progress of the checkout stay untouched."""
-    root = new_project("language")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("KHCN_ROOT", str(root))
-        mp.setenv("MPLBACKEND", "Agg")
+    with khcn_root(new_project("language")) as root:
         yield root
 
 

@@ -34,13 +34,11 @@ CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first
 
 
 @pytest.fixture(scope="module")
-def batches(new_project) -> dict[str, Path]:
+def batches(new_project, khcn_root) -> dict[str, Path]:
     """lang → the folder of its complete batch (``reports/latest``)."""
     root = new_project("language-pages")
     out = {}
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("KHCN_ROOT", str(root))
-        mp.setenv("MPLBACKEND", "Agg")
+    with khcn_root(root):
         for lang, chosen in (("vi", ["--all"]), ("en", ["--scenario", "plan_as_written"])):
             reports = root / f"reports-{lang}"
             assert main(["report", *chosen, "--lang", lang, "--out", str(reports), "--jobs", "2"]) == 0

@@ -42,13 +42,11 @@ def _write_hostile_scenario(scenarios: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def project(new_project):
+def project(new_project, khcn_root):
     """A private project root with processed data built from a copy of data/raw."""
     root = new_project("project")
     _write_hostile_scenario(root / "scenarios")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("KHCN_ROOT", str(root))
-        mp.setenv("MPLBACKEND", "Agg")
+    with khcn_root(root):
         yield root
 
 

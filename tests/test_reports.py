@@ -22,6 +22,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from notebook_files import write_notebook
 
 from khcn_analysis.core.errors import KhcnError
 from khcn_analysis.report import batch as rp
@@ -453,15 +454,6 @@ def test_a_failed_run_is_never_the_source_of_a_reused_page(tmp_path):
 # --------------------------------------------------------------------------- start-up overlapped, charts drawn once
 
 
-def _notebook(path: Path, *cells: str) -> Path:
-    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "language": "python",
-                                                           "display_name": "Python 3"}})
-    nb.cells.append(nbformat.v4.new_code_cell('lang = "vi"\noutput_dir = ""', metadata={"tags": ["parameters"]}))
-    nb.cells += [nbformat.v4.new_code_cell(c) for c in cells]
-    nbformat.write(nb, path)
-    return path
-
-
 def test_the_next_notebooks_kernel_starts_ahead_with_its_imports_done(tmp_path):
     """In one process (--jobs 1) every notebook of a batch gets a kernel launched ahead of need
     (while the batch prepared, or while the previous notebook ran) that has already imported what
@@ -472,7 +464,7 @@ def test_the_next_notebooks_kernel_starts_ahead_with_its_imports_done(tmp_path):
              'sorted(k for k in globals() if not k.startswith("_") and k not in ("In", "Out", "exit", "quit", '
              '"get_ipython", "open", "lang", "output_dir", "sys")))')
     for stem in ("n1", "n2", "n3"):
-        _notebook(notebooks / f"{stem}.ipynb", probe, "import fractions")
+        write_notebook(notebooks / f"{stem}.ipynb", probe, "import fractions")
     ws = Workspace(tmp_path)
     result = rp.run_reports([], out=ws.out, jobs=1, notebooks_dir=notebooks, raw_dir=ws.raw, code_dir=ws.code,
                             specs=tuple(NotebookSpec(s, "once", s, s) for s in ("n1", "n2", "n3")),
@@ -496,7 +488,7 @@ def test_the_next_notebooks_kernel_starts_ahead_with_its_imports_done(tmp_path):
 def test_a_chart_is_drawn_once_saved_beside_the_page_and_linked_not_embedded(tmp_path):
     notebooks = tmp_path / "nbs"
     notebooks.mkdir()
-    _notebook(notebooks / "chart.ipynb",
+    write_notebook(notebooks / "chart.ipynb",
               "import matplotlib\nmatplotlib.use('Agg')\nimport matplotlib.pyplot as plt\n"
               "from khcn_analysis.present.notebook import Page\n"
               "fig, ax = plt.subplots()\nax.plot([1, 2, 3])\nPage(output_dir).show(fig, 'duong')")

@@ -37,11 +37,8 @@ def _wild(folder: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def project(new_project):
-    root = new_project("warnings")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("KHCN_ROOT", str(root))
-        mp.setenv("MPLBACKEND", "Agg")
+def project(new_project, khcn_root):
+    with khcn_root(new_project("warnings")) as root:
         yield root
 
 
