@@ -87,3 +87,81 @@ def test_one_factory_forks_every_kernel_of_a_two_worker_batch(tmp_path):
     assert len(forked) == 1, forked
     (_factory, its_parent), = forked
     assert its_parent == os.getpid()
+
+
+def _run_in(manager, code: str) -> str:
+    """Execute ``code`` on the kernel behind ``manager``; what it printed."""
+    from jupyter_core.utils import run_sync
+
+    kernel = manager.client()
+    kernel.start_channels()
+    try:
+        run_sync(kernel.wait_for_ready)(timeout=60)
+        printed: list[str] = []
+
+        def keep(msg):
+            if msg["msg_type"] == "stream":
+                printed.append(msg["content"]["text"])
+
+        run_sync(kernel.execute_interactive)(code, output_hook=keep, timeout=60)
+        return "".join(printed)
+    finally:
+        kernel.stop_channels()
+
+
+def test_kernels_after_the_first_have_the_later_modules_already_imported(tmp_path):
+    """The factory imports the first notebook's modules, forks, then imports the rest (issue 16):
+    every kernel it forks after the first finds those modules in ``sys.modules``.
+
+    Three requests before any answer is read also checks the client keeps every answer: one
+    read-write text stream used to drop an answer that arrived with another when a request followed.
+    """
+    from khcn_analysis.report.kernel_factory import Factory, FactoryClient
+    from khcn_analysis.report.kernels import fork_spare
+
+    later = "wave"  # a standard module neither ipykernel nor the factory imports otherwise
+    factory = Factory(("fractions",), tmp_path, later=(later,))
+    client = FactoryClient(factory.address)
+    spares = []
+    try:
+        spares = [fork_spare(client, tmp_path) for _ in range(3)]
+        seen = [_run_in(s.manager, f"import sys; print({later!r} in sys.modules, 'fractions' in sys.modules)").split()
+                for s in spares]
+        assert all(found == ["True", "True"] for found in seen[1:]), seen
+        assert seen[0][1] == "True", seen  # the first kernel has the first list (the later one may follow)
+    finally:
+        for spare in spares:
+            spare.stop()
+        client.close()
+        factory.close()
+
+
+def test_waiting_for_a_dead_forked_kernel_fails_instead_of_waiting_on(tmp_path):
+    """The readiness check asks the kernel's process, not a clock: a kernel that died is an error at once."""
+    import os
+    import signal
+
+    from jupyter_core.utils import run_sync
+
+    from khcn_analysis.report.kernel_factory import Factory, FactoryClient
+    from khcn_analysis.report.kernels import fork_spare
+
+    factory = Factory(("fractions",), tmp_path)
+    client = FactoryClient(factory.address)
+    try:
+        spare = fork_spare(client, tmp_path)
+        manager = spare.manager
+        kernel = manager.client()  # the ports are bound: the kernel is up
+        os.kill(manager.pid, signal.SIGKILL)
+        while manager.has_kernel:  # until the factory has reaped it
+            os.sched_yield()
+        kernel.start_channels()
+        try:
+            with pytest.raises(RuntimeError, match="died"):
+                run_sync(kernel.wait_for_ready)(timeout=600)
+        finally:
+            kernel.stop_channels()
+        spare.stop()
+    finally:
+        client.close()
+        factory.close()

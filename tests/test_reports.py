@@ -485,6 +485,40 @@ def test_the_next_notebooks_kernel_starts_ahead_with_its_imports_done(tmp_path):
     assert warm(lone.folder, "n1") == "False"
 
 
+def test_in_one_process_a_page_made_beside_the_next_notebook_fails_only_its_own_job(tmp_path, monkeypatch):
+    """With --jobs 1 a notebook's page is made on a thread while the next notebook runs: a page
+    that cannot be made fails its own job (error named), every other job completes, and every job
+    gets its progress line and its outcome, in job order."""
+    from khcn_analysis.report import execute
+
+    notebooks = tmp_path / "nbs"
+    notebooks.mkdir()
+    stems = ("n1", "n2", "n3")
+    for stem in stems:
+        write_notebook(notebooks / f"{stem}.ipynb", f"print('{stem}')")
+    real = execute.notebook_to_html
+
+    def fussy(executed, out, **kw):
+        if Path(executed).stem == "n2":
+            raise ValueError("cannot draw n2")
+        return real(executed, out, **kw)
+
+    monkeypatch.setattr(execute, "notebook_to_html", fussy)
+    ws = Workspace(tmp_path)
+    result = rp.run_reports([], out=ws.out, jobs=1, notebooks_dir=notebooks, raw_dir=ws.raw, code_dir=ws.code,
+                            specs=tuple(NotebookSpec(s, "once", s, s) for s in stems), resolve=lambda names: [],
+                            progress=ws.lines.append)
+    assert result.status == "failed"
+    assert [(o.id, o.status) for o in result.outcomes] == [("n1", "ok"), ("n2", "failed"), ("n3", "ok")]
+    assert "HTML conversion failed: ValueError: cannot draw n2" in result.outcomes[1].error
+    assert (result.folder / "n1.html").is_file() and (result.folder / "n3.html").is_file()
+    assert not (result.folder / "n2.html").exists()
+    assert (result.folder / "notebooks/n2.ipynb").is_file()  # the executed notebook is kept
+    progress = [line for line in ws.lines if line.startswith("[")]
+    assert sorted(line.split("] ")[1].split()[1] for line in progress) == list(stems)
+    assert sorted(line.split("]")[0] for line in progress) == ["[1/3", "[2/3", "[3/3"]
+
+
 def test_a_chart_is_drawn_once_saved_beside_the_page_and_linked_not_embedded(tmp_path):
     notebooks = tmp_path / "nbs"
     notebooks.mkdir()

@@ -8,6 +8,7 @@ error banner, and that notebook is converted like any other so the error is visi
 from __future__ import annotations
 
 import contextlib
+import functools
 import multiprocessing
 import multiprocessing.util
 import os
@@ -15,7 +16,7 @@ import re
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -35,7 +36,7 @@ from khcn_analysis.report.kernels import (
     warm_modules,
 )
 
-__all__ = ["KERNEL_NAME", "Outcome", "Runner", "execute_job", "run_jobs"]
+__all__ = ["KERNEL_NAME", "Executed", "Outcome", "Runner", "execute_job", "run_jobs", "run_notebook"]
 
 
 @dataclass
@@ -60,6 +61,51 @@ def execute_job(job: Job, run_dir: Path, supply: Supply | None = None) -> Outcom
     ``supply`` gives a kernel started ahead of need when one is ready (and starts the
     next); without one, papermill starts the kernel itself.
     """
+    return run_notebook(job, run_dir, supply).to_page()
+
+
+@dataclass
+class Executed:
+    """A notebook papermill has run (or failed to run); :meth:`to_page` makes its page and outcome."""
+
+    job: Job
+    run_dir: Path
+    start: float
+    error: str | None
+
+    def to_page(self) -> Outcome:
+        """Convert the executed notebook to its HTML page and list its files: the job's outcome."""
+        job, run_dir, error = self.job, self.run_dir, self.error
+        executed = run_dir / job.executed_rel
+        log = run_dir / job.log_rel
+        html_rel = None
+        if executed.is_file():
+            lang = job.parameters.get("lang")
+            lang = lang if lang in LANGS else "vi"
+            try:
+                notebook_to_html(executed, run_dir / job.html_rel, title=job.page_title(lang), lang=lang)
+                html_rel = job.html_rel
+            except Exception as err:  # noqa: BLE001 - a page that cannot be drawn is a failed job
+                error = error or f"HTML conversion failed: {type(err).__name__}: {err}"
+        files_dir = run_dir / job.files_rel
+        files = sorted(p.relative_to(run_dir).as_posix() for p in files_dir.rglob("*") if p.is_file())
+        if not any(files_dir.iterdir()):
+            files_dir.rmdir()
+        return Outcome(
+            id=job.id,
+            status="failed" if error else "ok",
+            seconds=round(time.perf_counter() - self.start, 3),
+            error=_first_lines(error),
+            executed=job.executed_rel if executed.is_file() else None,
+            html=html_rel,
+            files=files,
+            log=job.log_rel if log.is_file() and log.stat().st_size else None,
+            worker=os.getpid(),
+        )
+
+
+def run_notebook(job: Job, run_dir: Path, supply: Supply | None = None) -> Executed:
+    """Execute one notebook with papermill, its kernel's and papermill's stderr in the job's log."""
     start = time.perf_counter()
     os.environ.setdefault("MPLBACKEND", "Agg")
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
@@ -76,30 +122,7 @@ def execute_job(job: Job, run_dir: Path, supply: Supply | None = None) -> Outcom
             if spare is not None:
                 spare.stop()
                 _append_log(spare.log, log)
-        html_rel = None
-        if executed.is_file():
-            lang = job.parameters.get("lang")
-            lang = lang if lang in LANGS else "vi"
-            try:
-                notebook_to_html(executed, run_dir / job.html_rel, title=job.page_title(lang), lang=lang)
-                html_rel = job.html_rel
-            except Exception as err:  # noqa: BLE001 - a page that cannot be drawn is a failed job
-                error = error or f"HTML conversion failed: {type(err).__name__}: {err}"
-    files_dir = run_dir / job.files_rel
-    files = sorted(p.relative_to(run_dir).as_posix() for p in files_dir.rglob("*") if p.is_file())
-    if not any(files_dir.iterdir()):
-        files_dir.rmdir()
-    return Outcome(
-        id=job.id,
-        status="failed" if error else "ok",
-        seconds=round(time.perf_counter() - start, 3),
-        error=_first_lines(error),
-        executed=job.executed_rel if executed.is_file() else None,
-        html=html_rel,
-        files=files,
-        log=job.log_rel if log.is_file() and log.stat().st_size else None,
-        worker=os.getpid(),
-    )
+    return Executed(job, run_dir, start, error)
 
 
 def _papermill(job: Job, executed: Path, run_dir: Path, spare: Spare | None) -> str | None:
@@ -203,7 +226,10 @@ class Runner:
         self.workers = max(1, min(workers, len(runnable)))
         self.pool: ProcessPoolExecutor | None = None
         self.supply: Supply | None = None
-        self.factory = start_factory(modules, run_dir) if len(runnable) > 1 else None
+        # The first notebook's modules before its kernel is forked; the rest while it runs.
+        first = warm_modules([runnable[0].notebook]) if runnable else ()
+        later = tuple(m for m in modules if m not in set(first))
+        self.factory = start_factory(first, run_dir, later) if len(runnable) > 1 else None
         address = self.factory.address if self.factory is not None else None
         if self.workers == 1:
             self.supply = Supply(run_dir, modules, LocalCounters(len(runnable)), address)
@@ -252,8 +278,20 @@ class Runner:
             else:
                 runnable.append(job)
         if self.pool is None:
-            for job in runnable:
-                report(execute_job(job, self.run_dir, self.supply), job)
+            # One notebook runs at a time; the page of the one before is made meanwhile, on a
+            # thread of this process (the kernel works in its own process, this one mostly waits).
+            def reported(page: Future[Outcome], job: Job) -> None:
+                if page.exception() is None:
+                    report(page.result(), job)
+
+            made: list[Future[Outcome]] = []
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="khcn-page") as pages:
+                for job in runnable:
+                    ran = run_notebook(job, self.run_dir, self.supply)
+                    made.append(page := pages.submit(ran.to_page))
+                    page.add_done_callback(functools.partial(reported, job=job))
+            for page in made:
+                page.result()  # a page that could not be made at all raises here, as it did in line
         else:
             futures = {self.pool.submit(execute_job, job, self.run_dir): job for job in runnable}
             for future in as_completed(futures):

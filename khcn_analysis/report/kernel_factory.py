@@ -10,8 +10,10 @@ forked. :mod:`.kernels` decides when a kernel is wanted.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
+import queue
 import shutil
 import signal
 import socket
@@ -20,6 +22,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -44,13 +47,14 @@ class Factory:
     through a :class:`FactoryClient` on its Unix socket (:attr:`address`).
     """
 
-    def __init__(self, modules: tuple[str, ...], run_dir: Path) -> None:
+    def __init__(self, modules: tuple[str, ...], run_dir: Path, later: tuple[str, ...] = ()) -> None:
         self.log = kernel_log(run_dir)
         self.folder = Path(tempfile.mkdtemp(prefix="khcn-kernels-"))  # short: a socket path has ~100 bytes
         self.address = str(self.folder / "factory.sock")
         with open(self.log, "ab") as errors:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "khcn_analysis.report.zygote", self.address, json.dumps(list(modules))],
+                [sys.executable, "-m", "khcn_analysis.report.zygote", self.address, json.dumps(list(modules)),
+                 json.dumps(list(later))],
                 stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=errors, text=True, bufsize=1,
                 # A session of its own: a signal to the batch's process group (Ctrl-C, a kill of the
                 # group) ends the batch, and the factory, seeing its input end, stops its kernels and
@@ -82,27 +86,30 @@ class FactoryClient:
     def __init__(self, address: str) -> None:
         self.socket = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         self.socket.connect(address)
-        self.stream = self.socket.makefile("rw", encoding="utf-8", newline="\n")
+        # Two streams, not one "rw" stream: a text stream's write drops what it has read ahead,
+        # so an answer that arrived with the one before it was lost when a request followed.
+        self.answers = self.socket.makefile("r", encoding="utf-8", newline="\n")
+        self.requests = self.socket.makefile("w", encoding="utf-8", newline="\n")
 
     def request(self, connection_file: str, cwd: Path, log: Path) -> None:
         """Ask for a kernel; the factory forks it as soon as its own imports are done."""
         self._send({"connection_file": connection_file, "cwd": str(cwd), "log": str(log)})
 
     def answer(self) -> int:
-        line = self.stream.readline()
+        line = self.answers.readline()
         return int(json.loads(line)["pid"]) if line else 0
 
     def kill(self, pid: int) -> None:
         self._send({"kill": pid})
 
     def _send(self, message: dict[str, Any]) -> None:
-        self.stream.write(json.dumps(message) + "\n")
-        self.stream.flush()
+        self.requests.write(json.dumps(message) + "\n")
+        self.requests.flush()
 
     def close(self) -> None:
-        with contextlib.suppress(OSError):
-            self.stream.close()
-            self.socket.close()
+        for closing in (self.requests, self.answers, self.socket):
+            with contextlib.suppress(OSError):
+                closing.close()
 
 
 class ForkedKernel:
@@ -168,11 +175,10 @@ class ForkedKernel:
             time.sleep(0.01)
 
     def client(self, **kwargs: Any) -> Any:
-        from jupyter_client.asynchronous import AsyncKernelClient
-
         self.bound_ports()
-        client = AsyncKernelClient(**kwargs)
+        client = _ready_client_class()(**kwargs)
         client.load_connection_file(self.connection_file)
+        client.kernel_alive = lambda: self.has_kernel
         return client
 
     async def is_alive(self) -> bool:
@@ -190,11 +196,74 @@ class ForkedKernel:
         Path(self.connection_file).unlink(missing_ok=True)
 
 
-def start_factory(modules: tuple[str, ...], run_dir: Path) -> Factory | None:
-    """The batch's kernel factory on Linux; None elsewhere or if it cannot start (kernels are launched)."""
+@functools.cache
+def _ready_client_class() -> type:
+    """jupyter_client's asynchronous client, with a readiness check that waits for messages, not clocks.
+
+    jupyter_client's ``wait_for_ready`` suits a kernel that is still booting: it sleeps
+    0.2 s whenever the heartbeat has not yet been heard, and after the ``kernel_info``
+    reply it drains IOPub until 0.2 s pass in silence. A forked kernel is already up when
+    a notebook takes it, so those clocks were most of its start (0.2-0.4 s per notebook).
+    The checks are the same: a ``kernel_info`` reply on shell, and IOPub connected (the
+    reply's ``idle`` status arrives), repeated until both hold; the kernel's process is
+    asked whether it is alive instead of the heartbeat.
+    """
+    from jupyter_client.asynchronous import AsyncKernelClient
+
+    class ReadyClient(AsyncKernelClient):  # type: ignore[misc]
+        kernel_alive: Callable[[], bool] = staticmethod(lambda: True)
+        #: How long IOPub may take to deliver a reply's statuses before the request is repeated
+        #: (a subscription made a moment ago may miss the first ones: ZeroMQ's slow joiner).
+        IOPUB_WAIT_S = 0.05
+
+        async def wait_for_ready(self, timeout: float | None = None) -> None:
+            deadline = time.monotonic() + (60.0 if timeout is None else timeout)
+            while True:
+                msg_id = self.kernel_info()
+                reply = await self._reply_to(msg_id, deadline)
+                if reply is not None and await self._idle_after(msg_id):
+                    self._handle_kernel_info_reply(reply)
+                    return
+                if not self.kernel_alive():
+                    raise RuntimeError("Kernel died before replying to kernel_info")
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"Kernel didn't respond in {timeout} seconds")
+
+        async def _reply_to(self, msg_id: str, deadline: float) -> dict[str, Any] | None:
+            """The shell reply to ``msg_id``, or None after a second without one (or at the deadline)."""
+            wait = min(1.0, max(0.0, deadline - time.monotonic()))
+            give_up = time.monotonic() + wait
+            while True:
+                try:
+                    msg = await self.shell_channel.get_msg(timeout=max(0.0, give_up - time.monotonic()))
+                except queue.Empty:
+                    return None
+                if msg.get("parent_header", {}).get("msg_id") == msg_id and msg["msg_type"] == "kernel_info_reply":
+                    return msg
+
+        async def _idle_after(self, msg_id: str) -> bool:
+            """Whether IOPub delivers the kernel's ``idle`` for ``msg_id`` (all it sent before it came too)."""
+            give_up = time.monotonic() + self.IOPUB_WAIT_S
+            while True:
+                try:
+                    msg = await self.iopub_channel.get_msg(timeout=max(0.0, give_up - time.monotonic()))
+                except queue.Empty:
+                    return False
+                if (msg.get("parent_header", {}).get("msg_id") == msg_id and msg["msg_type"] == "status"
+                        and msg["content"].get("execution_state") == "idle"):
+                    return True
+
+    return ReadyClient
+
+
+def start_factory(modules: tuple[str, ...], run_dir: Path, later: tuple[str, ...] = ()) -> Factory | None:
+    """The batch's kernel factory on Linux; None elsewhere or if it cannot start (kernels are launched).
+
+    ``modules`` are imported before the first kernel is forked, ``later`` once the first requests are answered.
+    """
     if not sys.platform.startswith("linux"):
         return None
     try:
-        return Factory(modules, run_dir)
+        return Factory(modules, run_dir, later)
     except Exception:  # noqa: BLE001 - the batch still runs, on kernels started the usual way
         return None

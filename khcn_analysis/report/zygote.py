@@ -16,7 +16,13 @@ kernel. The socket listens before the imports start, and "listening" on standard
 says so. End of standard input (the batch process closed it, or died) stops every kernel
 left and the factory. Linux only (``fork``); elsewhere the batch starts kernels the usual way.
 
-Run as ``python -m khcn_analysis.report.zygote <socket path> '<JSON list of modules>'``.
+The imports come in two lists: the first notebook's modules, imported before any kernel is
+forked, and the rest (``later``), imported right after the first kernel is forked (or
+sooner, when no request waits), so the first notebook starts without waiting for modules
+only later pages use (the Word and Excel writers, the Department's reader) and every later
+kernel has them all.
+
+Run as ``python -m khcn_analysis.report.zygote <socket path> '<JSON list>' ['<JSON list, later>']``.
 """
 
 from __future__ import annotations
@@ -95,29 +101,34 @@ def _fork(request: dict, connections: list[socket.socket], factory: int) -> int:
     return pid
 
 
-def _handle(line: bytes, conn: socket.socket, connections: list[socket.socket], factory: int) -> None:
+def _handle(line: bytes, conn: socket.socket, connections: list[socket.socket], factory: int) -> bool:
+    """Act on one request; whether a kernel was forked."""
     try:
         request = json.loads(line)
     except ValueError:
-        return
+        return False
     if "kill" in request:
         with contextlib.suppress(ProcessLookupError):
             os.kill(int(request["kill"]), signal.SIGKILL)
-        return
+        return False
     pid = _fork(request, connections, factory)
     with contextlib.suppress(OSError):  # a worker that went away gets no answer
         conn.sendall((json.dumps({"pid": pid}) + "\n").encode())
+    return True
 
 
-def _serve(listener: socket.socket) -> None:
-    """Answer every connected worker until standard input ends."""
+def _serve(listener: socket.socket, later: list[str]) -> None:
+    """Answer every connected worker until standard input ends; import ``later`` when first idle."""
     factory = os.getpid()
     selector = selectors.DefaultSelector()
     selector.register(listener, selectors.EVENT_READ, "accept")
     selector.register(0, selectors.EVENT_READ, "control")
     pending: dict[socket.socket, bytes] = {}
     while True:
-        for key, _ in selector.select():
+        events = selector.select(timeout=0 if later else None)
+        if not events and later:
+            later = _import_later(later)  # nothing asked for yet
+        for key, _ in events:
             if key.data == "control":
                 if not os.read(0, 4096):
                     return  # the batch closed our input or died: stop
@@ -135,7 +146,16 @@ def _serve(listener: socket.socket) -> None:
                     continue
                 *lines, pending[conn] = (pending[conn] + data).split(b"\n")
                 for line in lines:
-                    _handle(line, conn, [listener, *pending], factory)
+                    if _handle(line, conn, [listener, *pending], factory) and later:
+                        later = _import_later(later)  # the first kernel runs; the next ones get everything
+
+
+def _import_later(modules: list[str]) -> list[str]:
+    """Import the modules only later notebooks use (while the first one runs); none are left."""
+    from khcn_analysis.report.warm import import_quietly
+
+    import_quietly(modules)
+    return []
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -158,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGCHLD, _reap)
     os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # stray prints go nowhere
     try:
-        _serve(listener)
+        _serve(listener, json.loads(argv[2]) if len(argv) > 2 else [])
     finally:
         for pid in list(_children):
             with contextlib.suppress(ProcessLookupError):
@@ -173,4 +193,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    code = main()
+    # Nothing is left to flush or remove: end without the interpreter's teardown of pandas,
+    # matplotlib and IPython (0.3-0.5 s), which the batch would wait for at its very end.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -32,6 +32,10 @@ __all__ = ["CHART_NAMES", "SCREEN_DPI", "SET_PDF", "png_bytes", "save_figure", "
 #: chart is 2,000 px wide, more than 300 dpi at the width the brief gives it on A4. One
 #: resolution for both, so the page's render is the brief's figure (drawn once per batch page).
 SCREEN_DPI = 150
+#: zlib level of every PNG we write: at 1 a chart encodes in a third of the time of PIL's
+#: default (6), a fifth of a page chart's render, for files about 13% larger (flat colours
+#: compress well either way). The same bytes for the same figure, whatever the level.
+PNG_COMPRESS_LEVEL = 1
 
 #: File stems of the standard set, in the order of the multi-page PDF.
 CHART_NAMES = (
@@ -125,7 +129,8 @@ def png_bytes(fig: Figure, dpi: int = SCREEN_DPI) -> bytes:
 
     buffer = io.BytesIO()
     with house_style():
-        fig.savefig(buffer, format="png", dpi=dpi, metadata=dict(SAVE_METADATA["png"]))
+        fig.savefig(buffer, format="png", dpi=dpi, metadata=dict(SAVE_METADATA["png"]),
+                    pil_kwargs={"compress_level": PNG_COMPRESS_LEVEL})
     return buffer.getvalue()
 
 
