@@ -16,6 +16,7 @@ from khcn_analysis.present.charts.lines import status_handles
 from khcn_analysis.present.charts.style import (
     GREY,
     OKABE_ITO,
+    SCREEN_DPI,
     house_style,
     number_formatter,
     status_style,
@@ -44,7 +45,7 @@ def series_chart(data: pd.DataFrame, *, title: str, unit: str, lang: str = "vi",
     """A line through one series with a mark per status (the house marks), axes spanning the data."""
     with house_style():
         if ax is None:
-            fig, ax = plt.subplots(figsize=(8, 3.6))
+            fig, ax = plt.subplots(figsize=(8, 3.6), dpi=SCREEN_DPI)
         else:
             fig = ax.figure
         years = data["year"].astype(int)
@@ -93,7 +94,7 @@ def regional_chart(table: pd.DataFrame, variable: str, lang: str = "vi") -> plt.
     order = {r: i for i, r in enumerate(REGIONAL_ORDER)}
     latest = latest.sort_values("region", key=lambda s: s.map(order))
     with house_style():
-        fig, ax = plt.subplots(figsize=(8, 3.8))
+        fig, ax = plt.subplots(figsize=(8, 3.8), dpi=SCREEN_DPI)
         colors = [HIGHLIGHT if r == "Lai Chau" else GREY for r in latest.region]
         labels = [f"{region_name(r, lang)}\n({y})" for r, y in zip(latest.region, latest.year, strict=True)]
         ax.barh(labels, latest.value, color=colors)

@@ -25,7 +25,7 @@ from typing import Any, Protocol
 
 from khcn_analysis.report.kernel_factory import KERNEL_NAME, FactoryClient, ForkedKernel, kernel_log
 
-__all__ = ["ENGINE", "Counters", "Spare", "Supply", "fork_spare", "register_engine", "warm_modules"]
+__all__ = ["DEFERRED_IMPORTS", "ENGINE", "Counters", "Spare", "Supply", "fork_spare", "register_engine", "warm_modules"]
 
 #: The papermill engine that runs a notebook on a kernel started ahead of need.
 ENGINE = "khcn-ready-kernel"
@@ -39,6 +39,21 @@ def _code_lines(source: str) -> str:
 #: What ``%matplotlib inline`` imports: the inline backend and pyplot.
 INLINE_BACKEND = ("matplotlib.pyplot", "matplotlib_inline.backend_inline")
 
+#: What a module imports only inside its functions, out of :func:`warm_modules`' sight, that
+#: every report kernel would otherwise import again after its fork (each is a performance
+#: hint: a name missing here costs time, never a result). The chart modules load when a chart
+#: is first asked for; page 02's baseline reads the Department's import history (openpyxl);
+#: a chart saved as PNG makes PIL register its image plugins; tables go out as HTML and CSV.
+DEFERRED_IMPORTS: dict[str, tuple[str, ...]] = {
+    "matplotlib.pyplot": ("PIL.BmpImagePlugin", "PIL.GifImagePlugin", "PIL.JpegImagePlugin",
+                          "PIL.PpmImagePlugin", "PIL.PngImagePlugin"),
+    "khcn_analysis.present.charts": tuple(f"khcn_analysis.present.charts.{m}" for m in (
+        "budget", "chart_set", "comparison", "fan", "frame", "indicator", "inputs", "lines", "readback",
+        "style", "sufficiency", "targets", "text", "tornado")),
+    "khcn_analysis.pipeline": ("khcn_analysis.data.department", "pandas.io.formats.html",
+                               "pandas.io.formats.csvs"),
+}
+
 
 def warm_modules(notebooks: Iterable[Path]) -> tuple[str, ...]:
     """Every module the notebooks import in a code cell, in first-seen order.
@@ -47,7 +62,8 @@ def warm_modules(notebooks: Iterable[Path]) -> tuple[str, ...]:
     in a batch, which is where kernels are warmed); imports inside a function or class
     body do not. ``from a.b import c`` names ``a.b`` and ``a.b.c`` (``c`` may be a
     module); a name that is not a module is skipped quietly by :func:`.warm.import_quietly`.
-    ``%matplotlib inline`` names the modules it imports (:data:`INLINE_BACKEND`).
+    ``%matplotlib inline`` names the modules it imports (:data:`INLINE_BACKEND`); a module
+    named brings the modules it imports later (:data:`DEFERRED_IMPORTS`).
     """
     found: dict[str, None] = {}
     for notebook in notebooks:
@@ -68,7 +84,7 @@ def warm_modules(notebooks: Iterable[Path]) -> tuple[str, ...]:
                 elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                     found[node.module] = None
                     found.update(dict.fromkeys(f"{node.module}.{alias.name}" for alias in node.names))
-    return tuple(found)
+    return tuple(dict.fromkeys(m for name in found for m in (name, *DEFERRED_IMPORTS.get(name, ()))))
 
 
 def _statements(body: list[ast.stmt]) -> Iterator[ast.stmt]:

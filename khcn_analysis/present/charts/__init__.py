@@ -40,7 +40,7 @@ _WHERE: dict[str, str] = {
     "tornado_chart": "tornado",
     # the set and files
     "CHART_NAMES": "chart_set", "SET_PDF": "chart_set", "standard_charts": "chart_set",
-    "save_figure": "chart_set", "write_chart_set": "chart_set", "png_bytes": "chart_set", "SCREEN_DPI": "chart_set",
+    "save_figure": "chart_set", "write_chart_set": "chart_set", "png_bytes": "chart_set", "SCREEN_DPI": "style",
     # inputs, targets, verdicts
     "ChartData": "inputs", "chart_data": "inputs",
     "TargetSpec": "targets", "target_specs": "targets", "targets_table": "targets",

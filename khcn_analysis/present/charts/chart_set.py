@@ -21,17 +21,13 @@ from khcn_analysis.present.charts.fan import fan_chart
 from khcn_analysis.present.charts.frame import chart_texts
 from khcn_analysis.present.charts.indicator import indicator_chart
 from khcn_analysis.present.charts.inputs import ChartData, chart_data
-from khcn_analysis.present.charts.style import SAVE_METADATA, house_style
+from khcn_analysis.present.charts.style import SAVE_METADATA, SCREEN_DPI, house_style
 from khcn_analysis.present.charts.sufficiency import funding_sufficiency_chart
 from khcn_analysis.present.charts.text import w
 from khcn_analysis.present.charts.tornado import tornado_chart
 
 __all__ = ["CHART_NAMES", "SCREEN_DPI", "SET_PDF", "png_bytes", "save_figure", "standard_charts", "write_chart_set"]
 
-#: Resolution of a chart shown on a report page and embedded in the Word brief: a slide-size
-#: chart is 2,000 px wide, more than 300 dpi at the width the brief gives it on A4. One
-#: resolution for both, so the page's render is the brief's figure (drawn once per batch page).
-SCREEN_DPI = 150
 #: zlib level of every PNG we write: at 1 a chart encodes in a third of the time of PIL's
 #: default (6), a fifth of a page chart's render, for files about 13% larger (flat colours
 #: compress well either way). The same bytes for the same figure, whatever the level.

@@ -19,7 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 
 from khcn_analysis.core.formatting import Lang, check_lang
-from khcn_analysis.present.charts.style import FONT, GREY, Size, get_size, house_style
+from khcn_analysis.present.charts.style import FONT, GREY, SCREEN_DPI, Size, get_size, house_style
 
 __all__ = ["MARGIN", "Frame", "chart_texts", "new_frame", "place_legend", "wrap_to_width"]
 
@@ -52,7 +52,7 @@ def new_frame(
     with house_style():
         # Not through pyplot: a chart is an object to show or save, never a window that
         # inline backends show again at the end of a cell.
-        fig = Figure(figsize=(sz.width, sz.height), dpi=100)
+        fig = Figure(figsize=(sz.width, sz.height), dpi=SCREEN_DPI)
         FigureCanvasAgg(fig)
     # A little short of the full width: glyph widths change with the output resolution.
     text_width = (sz.width - 2 * MARGIN) * 0.97

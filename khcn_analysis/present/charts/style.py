@@ -96,6 +96,13 @@ RC: dict[str, object] = {
 }
 
 #: Metadata pinned so exports are byte-for-byte reproducible.
+#: Resolution of a chart shown on a report page and embedded in the Word brief: a slide-size
+#: chart is 2,000 px wide, more than 300 dpi at the width the brief gives it on A4. One
+#: resolution for both, so the page's render is the brief's figure (drawn once per batch page).
+#: Charts are also laid out at it (their figures' dpi): the text measured to place titles,
+#: labels and legends is then the text the render draws, measured once, not again at 100 dpi.
+SCREEN_DPI = 150
+
 SAVE_METADATA: dict[str, dict[str, object]] = {
     "pdf": {"CreationDate": None, "ModDate": None, "Producer": "khcn-workbook"},
     "svg": {"Date": None},
