@@ -8,11 +8,14 @@ binds free ports itself and writes them in (ipykernel's own mechanism).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import stat
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from notebook_files import write_notebook
@@ -21,15 +24,27 @@ pytestmark = [pytest.mark.slow,
               pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the factory forks (Linux)")]
 
 
+@contextlib.contextmanager
+def factory_client(tmp_path: Path, later: tuple[str, ...] = ()) -> Iterator[Any]:
+    """A kernel factory that imported ``fractions`` (and ``later`` after its first fork), and a client of it."""
+    from khcn_analysis.report.kernel_factory import Factory, FactoryClient
+
+    factory = Factory(("fractions",), tmp_path, later=later)
+    client = FactoryClient(factory.address)
+    try:
+        yield client
+    finally:
+        client.close()
+        factory.close()
+
+
 def test_a_forked_kernel_binds_its_own_ports_and_answers(tmp_path):
     from jupyter_core.utils import run_sync
 
-    from khcn_analysis.report.kernel_factory import PORTS, Factory, FactoryClient
+    from khcn_analysis.report.kernel_factory import PORTS
     from khcn_analysis.report.kernels import fork_spare
 
-    factory = Factory(("fractions",), tmp_path)
-    client = FactoryClient(factory.address)
-    try:
+    with factory_client(tmp_path) as client:
         spare = fork_spare(client, tmp_path)
         manager = spare.manager
         written = json.loads(Path(manager.connection_file).read_text(encoding="utf-8"))
@@ -47,9 +62,6 @@ def test_a_forked_kernel_binds_its_own_ports_and_answers(tmp_path):
             kernel.stop_channels()
         spare.stop()
         assert not Path(manager.connection_file).exists()
-    finally:
-        client.close()
-        factory.close()
 
 
 def test_one_factory_forks_every_kernel_of_a_two_worker_batch(tmp_path):
@@ -116,24 +128,19 @@ def test_kernels_after_the_first_have_the_later_modules_already_imported(tmp_pat
     Three requests before any answer is read also checks the client keeps every answer: one
     read-write text stream used to drop an answer that arrived with another when a request followed.
     """
-    from khcn_analysis.report.kernel_factory import Factory, FactoryClient
     from khcn_analysis.report.kernels import fork_spare
 
     later = "wave"  # a standard module neither ipykernel nor the factory imports otherwise
-    factory = Factory(("fractions",), tmp_path, later=(later,))
-    client = FactoryClient(factory.address)
-    spares = []
-    try:
+    with factory_client(tmp_path, later=(later,)) as client:
         spares = [fork_spare(client, tmp_path) for _ in range(3)]
-        seen = [_run_in(s.manager, f"import sys; print({later!r} in sys.modules, 'fractions' in sys.modules)").split()
-                for s in spares]
-        assert all(found == ["True", "True"] for found in seen[1:]), seen
-        assert seen[0][1] == "True", seen  # the first kernel has the first list (the later one may follow)
-    finally:
-        for spare in spares:
-            spare.stop()
-        client.close()
-        factory.close()
+        try:
+            seen = [_run_in(s.manager, f"import sys; print({later!r} in sys.modules, 'fractions' in sys.modules)")
+                    .split() for s in spares]
+        finally:
+            for spare in spares:
+                spare.stop()
+    assert all(found == ["True", "True"] for found in seen[1:]), seen
+    assert seen[0][1] == "True", seen  # the first kernel has the first list (the later one may follow)
 
 
 def test_waiting_for_a_dead_forked_kernel_fails_instead_of_waiting_on(tmp_path):
@@ -143,12 +150,9 @@ def test_waiting_for_a_dead_forked_kernel_fails_instead_of_waiting_on(tmp_path):
 
     from jupyter_core.utils import run_sync
 
-    from khcn_analysis.report.kernel_factory import Factory, FactoryClient
     from khcn_analysis.report.kernels import fork_spare
 
-    factory = Factory(("fractions",), tmp_path)
-    client = FactoryClient(factory.address)
-    try:
+    with factory_client(tmp_path) as client:
         spare = fork_spare(client, tmp_path)
         manager = spare.manager
         kernel = manager.client()  # the ports are bound: the kernel is up
@@ -162,6 +166,3 @@ def test_waiting_for_a_dead_forked_kernel_fails_instead_of_waiting_on(tmp_path):
         finally:
             kernel.stop_channels()
         spare.stop()
-    finally:
-        client.close()
-        factory.close()
