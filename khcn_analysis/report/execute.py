@@ -227,9 +227,10 @@ class Runner:
         self.pool: ProcessPoolExecutor | None = None
         self.supply: Supply | None = None
         # The first notebook's modules before its kernel is forked; the rest while it runs.
-        first = warm_modules([runnable[0].notebook]) if runnable else ()
-        later = tuple(m for m in modules if m not in set(first))
-        self.factory = start_factory(first, run_dir, later) if len(runnable) > 1 else None
+        first = set(warm_modules([runnable[0].notebook])) if runnable else set()
+        later = tuple(m for m in modules if m not in first)
+        self.factory = (start_factory(tuple(m for m in modules if m in first), run_dir, later)
+                        if len(runnable) > 1 else None)
         address = self.factory.address if self.factory is not None else None
         if self.workers == 1:
             self.supply = Supply(run_dir, modules, LocalCounters(len(runnable)), address)

@@ -23,6 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Protocol
 
+from khcn_analysis.present import charts  # the package only: its chart modules load on first use
 from khcn_analysis.report.kernel_factory import KERNEL_NAME, FactoryClient, ForkedKernel, kernel_log
 
 __all__ = ["DEFERRED_IMPORTS", "ENGINE", "Counters", "Spare", "Supply", "fork_spare", "register_engine", "warm_modules"]
@@ -47,9 +48,7 @@ INLINE_BACKEND = ("matplotlib.pyplot", "matplotlib_inline.backend_inline")
 DEFERRED_IMPORTS: dict[str, tuple[str, ...]] = {
     "matplotlib.pyplot": ("PIL.BmpImagePlugin", "PIL.GifImagePlugin", "PIL.JpegImagePlugin",
                           "PIL.PpmImagePlugin", "PIL.PngImagePlugin"),
-    "khcn_analysis.present.charts": tuple(f"khcn_analysis.present.charts.{m}" for m in (
-        "budget", "chart_set", "comparison", "fan", "frame", "indicator", "inputs", "lines", "readback",
-        "style", "sufficiency", "targets", "text", "tornado")),
+    charts.__name__: tuple(f"{charts.__name__}.{module}" for module in charts.MODULES),
     "khcn_analysis.pipeline": ("khcn_analysis.data.department", "pandas.io.formats.html",
                                "pandas.io.formats.csvs"),
 }

@@ -56,6 +56,8 @@ _WHERE: dict[str, str] = {
 }
 
 __all__ = sorted(_WHERE)
+#: The chart modules, each loaded when one of its names is first asked for.
+MODULES = tuple(sorted(set(_WHERE.values())))
 
 
 def __getattr__(name: str) -> Any:

@@ -99,7 +99,6 @@ RC: dict[str, object] = {
     "figure.facecolor": "white",
 }
 
-#: Metadata pinned so exports are byte-for-byte reproducible.
 #: Resolution of a chart shown on a report page and embedded in the Word brief: a slide-size
 #: chart is 2,000 px wide, more than 300 dpi at the width the brief gives it on A4. One
 #: resolution for both, so the page's render is the brief's figure (drawn once per batch page).
@@ -107,6 +106,7 @@ RC: dict[str, object] = {
 #: labels and legends is then the text the render draws, measured once, not again at 100 dpi.
 SCREEN_DPI = 150
 
+#: Metadata pinned so exports are byte-for-byte reproducible.
 SAVE_METADATA: dict[str, dict[str, object]] = {
     "pdf": {"CreationDate": None, "ModDate": None, "Producer": "khcn-workbook"},
     "svg": {"Date": None},
